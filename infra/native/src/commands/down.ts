@@ -1,0 +1,23 @@
+// `make down`: stops every process the stack started, by the pids it recorded, newest first.
+import { log } from '../log.ts';
+import { readPidRecord, removePidRecord } from '../process/pid-file.ts';
+import { stopProcess } from '../process/stop-process.ts';
+import { stackServices, type Service } from '../services/index.ts';
+
+const graceMs = 30_000;
+
+export async function stopService(service: Pick<Service, 'name' | 'stopSignal'>): Promise<void> {
+  const record = readPidRecord(service.name);
+  if (!record) return;
+  const outcome = await stopProcess(record, service.stopSignal, graceMs);
+  removePidRecord(service.name);
+  if (outcome !== 'not-running') log.detail(service.name, `${outcome} (pid ${record.pid})`);
+}
+
+export async function down(extraServices: Pick<Service, 'name' | 'stopSignal'>[] = []): Promise<void> {
+  log.step('stopping the stack');
+  for (const service of extraServices) await stopService(service);
+  // The Flink processes first (they hold connections to the others), PostgreSQL last.
+  for (const service of [...stackServices()].reverse()) await stopService(service);
+  log.step('stack stopped');
+}

@@ -1,0 +1,65 @@
+// `make up`: installs what is missing, starts every server that is not already running, waits until each
+// answers its health probe, and prints where to find them. Running it twice is harmless.
+import { mkdirSync } from 'node:fs';
+import { paths, ports, stackConfig } from '../config.ts';
+import { log } from '../log.ts';
+import { ensurePrerequisites } from '../artifacts/prerequisites.ts';
+import { fetchAll } from '../artifacts/maven-artifacts.ts';
+import { runningProcess } from '../process/pid-file.ts';
+import { waitHealthy } from '../health/wait-healthy.ts';
+import { stackServices, type Service } from '../services/index.ts';
+import { bootstrapDatabase } from '../services/database-bootstrap.ts';
+import { probePostgres } from '../health/postgres-probe.ts';
+
+async function startService(service: Service): Promise<void> {
+  const t0 = Date.now();
+  const existing = runningProcess(service.name);
+  if (existing) {
+    const detail = await waitHealthy(service);
+    log.detail(service.name, `already running (pid ${existing.pid}): ${detail}`);
+    return;
+  }
+  const pid = await service.start();
+  log.detail(service.name, `started (pid ${pid}), log ${service.logFile}`);
+  const detail = await waitHealthy(service);
+  log.detail(service.name, `healthy in ${((Date.now() - t0) / 1000).toFixed(1)}s: ${detail}`);
+}
+
+export async function up(): Promise<void> {
+  const t0 = Date.now();
+  log.step('checking prerequisites (JDK 17, Maven, PostgreSQL binaries)');
+  await ensurePrerequisites();
+  log.step('fetching the servers (Kafka, Flink, Apicurio) through the pom files in infra/native');
+  await fetchAll();
+  for (const dir of Object.values(paths)) mkdirSync(dir, { recursive: true });
+
+  const services = stackServices();
+  const [first, ...rest] = services;
+  if (stackConfig.externalDatabaseUrl) {
+    log.step('using the PostgreSQL server at DATABASE_URL');
+    log.detail('postgres', await probePostgres(stackConfig.externalDatabaseUrl));
+  } else if (first) {
+    log.step('starting PostgreSQL');
+    await startService(first);
+  }
+  await bootstrapDatabase();
+
+  log.step(`starting ${rest.map((service) => service.name).join(', ')}`);
+  const results = await Promise.allSettled(rest.map(startService));
+  const failures = results.flatMap((result) => (result.status === 'rejected' ? [String(result.reason?.message ?? result.reason)] : []));
+  if (failures.length > 0) throw new Error(failures.join('\n\n'));
+
+  log.step(`stack healthy in ${((Date.now() - t0) / 1000).toFixed(1)}s`);
+  printEndpoints();
+}
+
+export function printEndpoints(): void {
+  const lines = [
+    `  Flink web UI        http://${stackConfig.host}:${ports.flinkRest}`,
+    `  Flink SQL Gateway   ${stackConfig.sqlGatewayUrl}`,
+    `  Schema registry     ${stackConfig.registryUrl}`,
+    `  Kafka bootstrap     ${stackConfig.kafkaBrokers}`,
+    `  PostgreSQL          ${stackConfig.databaseUrl.replace(/:[^:@/]+@/, ':***@')}`,
+  ];
+  process.stdout.write(`\nSpreadwatch stack is up:\n${lines.join('\n')}\n\n`);
+}

@@ -1,0 +1,85 @@
+// The native stack's configuration: every env var it reads, with its default, in one typed place.
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const env = process.env;
+
+function int(name: string, fallback: number): number {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  const value = Number(raw);
+  if (!Number.isInteger(value) || value <= 0 || value > 65_535) {
+    throw new Error(`${name} must be a port number (1-65535), got "${raw}"`);
+  }
+  return value;
+}
+
+function seconds(name: string, fallback: number): number {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  const value = Number(raw);
+  if (!Number.isFinite(value) || value <= 0) throw new Error(`${name} must be a positive number of seconds, got "${raw}"`);
+  return value;
+}
+
+/** The repository root: infra/native/src/config.ts is three levels below it. */
+export const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
+export const nativeDir = path.join(repoRoot, 'infra/native');
+
+const home = path.resolve(env.SPREADWATCH_HOME ?? path.join(repoRoot, '.spreadwatch'));
+
+export const paths = {
+  home,
+  lib: path.join(home, 'lib'),
+  data: path.join(home, 'data'),
+  logs: path.join(home, 'logs'),
+  run: path.join(home, 'run'),
+  tmp: path.join(home, 'tmp'),
+} as const;
+
+export const ports = {
+  postgres: int('SPREADWATCH_POSTGRES_PORT', 5432),
+  kafka: int('SPREADWATCH_KAFKA_PORT', 9092),
+  kafkaController: int('SPREADWATCH_KAFKA_CONTROLLER_PORT', 9093),
+  registry: int('SPREADWATCH_REGISTRY_PORT', 8085),
+  flinkRest: int('SPREADWATCH_FLINK_REST_PORT', 8081),
+  flinkRpc: int('SPREADWATCH_FLINK_RPC_PORT', 6123),
+  flinkBlob: int('SPREADWATCH_FLINK_BLOB_PORT', 6124),
+  sqlGateway: int('SPREADWATCH_SQL_GATEWAY_PORT', 8083),
+} as const;
+
+const host = '127.0.0.1';
+const ownDatabaseUrl = `postgres://spreadwatch:spreadwatch@${host}:${ports.postgres}/spreadwatch`;
+
+export const stackConfig = {
+  host,
+  /** When set, the stack uses this server instead of starting its own PostgreSQL. */
+  externalDatabaseUrl: env.DATABASE_URL || undefined,
+  databaseUrl: env.DATABASE_URL || ownDatabaseUrl,
+  kafkaBrokers: `${host}:${ports.kafka}`,
+  registryUrl: `http://${host}:${ports.registry}/apis/ccompat/v7`,
+  flinkRestUrl: `http://${host}:${ports.flinkRest}`,
+  sqlGatewayUrl: `http://${host}:${ports.sqlGateway}`,
+  /** How long each service may take to become healthy before `up` fails. */
+  startTimeoutSeconds: seconds('SPREADWATCH_START_TIMEOUT', 180),
+  javaHome: env.JAVA_HOME || undefined,
+  /** Apicurio Registry 3.3 is built for Java 21+; by default the newest JDK under /usr/lib/jvm runs it. */
+  registryJavaHome: env.SPREADWATCH_REGISTRY_JAVA_HOME || undefined,
+  mavenCommand: env.SPREADWATCH_MVN ?? 'mvn',
+  /** Each JVM's heap, sized so the whole stack stays under 6 GiB RSS on a 2-core laptop. */
+  heap: {
+    kafka: env.SPREADWATCH_KAFKA_HEAP ?? '512m',
+    registry: env.SPREADWATCH_REGISTRY_HEAP ?? '320m',
+    sqlGateway: env.SPREADWATCH_SQL_GATEWAY_HEAP ?? '384m',
+  },
+  isCi: env.CI === 'true',
+} as const;
+
+export function javaBinary(): string {
+  if (stackConfig.javaHome) {
+    const candidate = path.join(stackConfig.javaHome, 'bin/java');
+    if (existsSync(candidate)) return candidate;
+  }
+  return 'java';
+}
