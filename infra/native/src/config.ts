@@ -5,6 +5,9 @@ import { fileURLToPath } from 'node:url';
 
 const env = process.env;
 
+/** The environment the servers inherit (PATH, locale, …), plus what each adds for itself. */
+export const inheritedEnv: NodeJS.ProcessEnv = env;
+
 function int(name: string, fallback: number): number {
   const raw = env[name];
   if (raw === undefined || raw === '') return fallback;

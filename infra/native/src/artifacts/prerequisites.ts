@@ -2,7 +2,7 @@
 // from Debian's packages when it can (root with apt-get); otherwise says exactly what to install.
 import { existsSync, readdirSync } from 'node:fs';
 import path from 'node:path';
-import { javaBinary, stackConfig } from '../config.ts';
+import { inheritedEnv, javaBinary, stackConfig } from '../config.ts';
 import { log } from '../log.ts';
 import { runCommand, runOrThrow } from '../process/run-command.ts';
 
@@ -25,7 +25,7 @@ async function aptInstall(packages: string[], why: string): Promise<void> {
   log.detail('apt', `installing ${packages.join(' ')} (${why})`);
   await runOrThrow('apt-get', ['install', '-y', '--no-install-recommends', ...packages], {
     onLine,
-    env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' },
+    env: { ...inheritedEnv, DEBIAN_FRONTEND: 'noninteractive' },
   });
 }
 

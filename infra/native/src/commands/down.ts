@@ -2,6 +2,7 @@
 import { log } from '../log.ts';
 import { readPidRecord, removePidRecord } from '../process/pid-file.ts';
 import { stopProcess } from '../process/stop-process.ts';
+import { findStackProcesses } from '../process/find-stack-processes.ts';
 import { stackServices, type Service } from '../services/index.ts';
 
 const graceMs = 30_000;
@@ -19,5 +20,10 @@ export async function down(extraServices: Pick<Service, 'name' | 'stopSignal'>[]
   for (const service of extraServices) await stopService(service);
   // The Flink processes first (they hold connections to the others), PostgreSQL last.
   for (const service of [...stackServices()].reverse()) await stopService(service);
+  // Anything of ours still alive lost its pid file (a crash, a deleted state folder): stop it too.
+  for (const leftover of findStackProcesses()) {
+    const outcome = await stopProcess({ pid: leftover.pid, marker: leftover.cmdline, startedAt: '' }, 'SIGTERM', graceMs);
+    log.detail('down', `${outcome} unrecorded process ${leftover.pid}: ${leftover.cmdline.slice(0, 120)}`);
+  }
   log.step('stack stopped');
 }

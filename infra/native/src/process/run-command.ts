@@ -1,6 +1,7 @@
 // Runs a short-lived command to completion, streaming each output line to a callback.
 import { spawn } from 'node:child_process';
 import { createInterface } from 'node:readline';
+import { inheritedEnv } from '../config.ts';
 
 export interface CommandResult {
   code: number;
@@ -15,7 +16,7 @@ export function runCommand(
   return new Promise((resolve, reject) => {
     const child = spawn(command, args, {
       cwd: options.cwd,
-      env: options.env ?? process.env,
+      env: options.env ?? inheritedEnv,
       stdio: ['ignore', 'pipe', 'pipe'],
       uid: options.uid,
       gid: options.gid,

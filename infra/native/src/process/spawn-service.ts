@@ -2,6 +2,7 @@
 import { spawn } from 'node:child_process';
 import { mkdirSync, openSync, closeSync } from 'node:fs';
 import path from 'node:path';
+import { inheritedEnv } from '../config.ts';
 import { writePidRecord } from './pid-file.ts';
 
 export interface SpawnRequest {
@@ -23,7 +24,7 @@ export function spawnService(request: SpawnRequest): number {
   try {
     const child = spawn(request.command, request.args, {
       cwd: request.cwd,
-      env: request.env ?? process.env,
+      env: request.env ?? inheritedEnv,
       detached: true,
       stdio: ['ignore', out, out],
       uid: request.uid,

@@ -4,7 +4,7 @@
 import { mkdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { parse } from 'yaml';
-import { javaBinary, nativeDir, paths, ports, stackConfig } from '../config.ts';
+import { inheritedEnv, javaBinary, nativeDir, paths, ports, stackConfig } from '../config.ts';
 import { runOrThrow } from '../process/run-command.ts';
 import { spawnService } from '../process/spawn-service.ts';
 import { httpJson } from '../health/http-probe.ts';
@@ -157,7 +157,7 @@ export const sqlGatewayService: Service = {
       marker: serviceMarker(this.name),
       logFile: this.logFile,
       // The gateway finds config.yaml only through FLINK_CONF_DIR.
-      env: { ...process.env, FLINK_CONF_DIR: flinkConfDir },
+      env: { ...inheritedEnv, FLINK_CONF_DIR: flinkConfDir },
     });
   },
   async probe() {

@@ -1,0 +1,23 @@
+// Finds every live process that belongs to this stack (this state folder), whether or not a pid file
+// still records it: `down` uses it to leave nothing behind.
+import { readdirSync, readFileSync } from 'node:fs';
+import { paths } from '../config.ts';
+
+/** Every process the stack starts carries the state folder in its command line (JVM flag or data dir). */
+export const homeMarker = `-Dspreadwatch.home=${paths.home}`;
+
+export function findStackProcesses(): { pid: number; cmdline: string }[] {
+  const found: { pid: number; cmdline: string }[] = [];
+  for (const entry of readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry) || Number(entry) === process.pid) continue;
+    try {
+      const cmdline = readFileSync(`/proc/${entry}/cmdline`, 'utf8').replaceAll('\0', ' ');
+      if (cmdline.includes(homeMarker) || cmdline.includes(`${paths.data}/postgres`)) {
+        found.push({ pid: Number(entry), cmdline: cmdline.trim() });
+      }
+    } catch {
+      // the process ended while we looked
+    }
+  }
+  return found;
+}

@@ -1,0 +1,22 @@
+// Vitest global setup for the integration project: one real stack per test run, shared by every suite.
+// A stack that is already healthy (a developer's `make up`) is reused and left running; a stack started
+// here is stopped again when the run ends.
+import { up } from '../commands/up.ts';
+import { down } from '../commands/down.ts';
+import { stackStatus } from '../commands/status.ts';
+import { findStackProcesses } from '../process/find-stack-processes.ts';
+
+export default async function setup(): Promise<() => Promise<void>> {
+  const statuses = await stackStatus();
+  if (statuses.every((status) => status.healthy)) return async () => undefined;
+  const wasRunning = new Set(statuses.filter((status) => status.pid !== undefined).map((status) => status.name));
+  await up();
+  return async () => {
+    if (wasRunning.size > 0) return;
+    await down();
+    const leftovers = findStackProcesses();
+    if (leftovers.length > 0) {
+      throw new Error(`make down left processes behind: ${leftovers.map((p) => `${p.pid} ${p.cmdline.slice(0, 80)}`).join('; ')}`);
+    }
+  };
+}
