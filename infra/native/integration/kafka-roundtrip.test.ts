@@ -1,6 +1,6 @@
 // The stack's Kafka broker accepts a produced message and hands it back to a consumer.
 import { randomUUID } from 'node:crypto';
-import { Kafka, logLevel } from 'kafkajs';
+import { Kafka, Partitioners, logLevel } from 'kafkajs';
 import { afterAll, describe, expect, it } from 'vitest';
 import { stackConfig } from '../src/config.ts';
 
@@ -18,7 +18,7 @@ describe('Kafka (KRaft, one node)', () => {
     await admin.connect();
     await admin.createTopics({ topics: [{ topic, numPartitions: 2 }], waitForLeaders: true });
 
-    const producer = kafka.producer({ idempotent: true });
+    const producer = kafka.producer({ idempotent: true, createPartitioner: Partitioners.DefaultPartitioner });
     await producer.connect();
     const [ack] = await producer.send({ topic, acks: -1, messages: [{ key: 'EURUSD', value: 'hello spreadwatch' }] });
     await producer.disconnect();

@@ -46,6 +46,7 @@ export const ports = {
   kafka: int('SPREADWATCH_KAFKA_PORT', 9092),
   kafkaController: int('SPREADWATCH_KAFKA_CONTROLLER_PORT', 9093),
   registry: int('SPREADWATCH_REGISTRY_PORT', 8085),
+  registryManagement: int('SPREADWATCH_REGISTRY_MANAGEMENT_PORT', 8086),
   flinkRest: int('SPREADWATCH_FLINK_REST_PORT', 8081),
   flinkRpc: int('SPREADWATCH_FLINK_RPC_PORT', 6123),
   flinkBlob: int('SPREADWATCH_FLINK_BLOB_PORT', 6124),

@@ -92,8 +92,8 @@ export const jobManagerService: Service = {
         ...params.jvm,
         ...flinkJvm(this.name, this.logFile),
         'org.apache.flink.runtime.entrypoint.StandaloneSessionClusterEntrypoint',
+        // No `--executionMode`: Flink 2's parser stops at it and drops every -D option that follows.
         '--configDir', flinkConfDir,
-        '--executionMode', 'cluster',
         ...params.dynamic,
         ...dynamicArgs(),
       ],

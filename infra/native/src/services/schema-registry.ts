@@ -36,8 +36,9 @@ export const schemaRegistryService: Service = {
         ...baseJvmFlags('schema-registry'),
         `-Dquarkus.http.host=${stackConfig.host}`,
         `-Dquarkus.http.port=${ports.registry}`,
-        // The management interface (health/metrics) would claim port 9000; the registry API is enough here.
-        '-Dquarkus.management.enabled=false',
+        // The management interface (health, metrics) is built in; move it off its default 0.0.0.0:9000.
+        `-Dquarkus.management.host=${stackConfig.host}`,
+        `-Dquarkus.management.port=${ports.registryManagement}`,
         '-Dapicurio.storage.kind=sql',
         '-Dapicurio.storage.sql.kind=postgresql',
         ...jdbcSettings(),
