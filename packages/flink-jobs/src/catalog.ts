@@ -1,0 +1,68 @@
+// Loads the jobs of flink-sql/: each NN-<job>.sql is one job, run in a session after the shared table
+// definitions of flink-sql/catalog/*.sql, with the namespace's topics, schema and connection settings filled
+// into the files' ${PLACEHOLDERS}.
+import { readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { FlinkJobsConfig } from './config.ts';
+import { jobName, type Namespace } from './namespace.ts';
+import { fillPlaceholders, splitStatements, type SqlStatement } from './sql-file.ts';
+
+export const flinkSqlDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../flink-sql');
+
+export interface JobDefinition {
+  /** e.g. spread-metrics */
+  job: string;
+  /** pipeline.name, e.g. spreadwatch-spread-metrics or spreadwatch-<ns>-spread-metrics */
+  name: string;
+  /** Table and view definitions, then the one statement that submits the job (last). */
+  statements: SqlStatement[];
+}
+
+const jobFile = /^\d+-([a-z0-9-]+)\.sql$/;
+
+function readStatements(file: string): SqlStatement[] {
+  return splitStatements(readFileSync(file, 'utf8'), path.relative(path.dirname(flinkSqlDir), file));
+}
+
+function sqlFiles(dir: string): string[] {
+  return readdirSync(dir)
+    .filter((file) => file.endsWith('.sql'))
+    .sort()
+    .map((file) => path.join(dir, file));
+}
+
+/** The placeholder values of a job in a namespace. */
+export function placeholderValues(config: FlinkJobsConfig, namespace: Namespace, name: string): Record<string, string> {
+  const database = new URL(config.databaseUrl);
+  return {
+    SOURCE_TOPIC: namespace.sourceTopic,
+    ALERTS_TOPIC: namespace.alertsTopic,
+    KAFKA_BROKERS: config.kafkaBrokers.join(','),
+    REGISTRY_URL: config.registryUrl,
+    // One consumer group per job: the jobs read the same topic independently.
+    CONSUMER_GROUP: name,
+    WATERMARK_DELAY_SECONDS: (config.watermarkDelayMs / 1000).toFixed(3),
+    JDBC_URL: `jdbc:postgresql://${database.host}${database.pathname}?reWriteBatchedInserts=true`,
+    DB_USER: decodeURIComponent(database.username),
+    DB_PASSWORD: decodeURIComponent(database.password),
+    DB_SCHEMA: namespace.schema,
+  };
+}
+
+export interface LoadJobsOptions {
+  /** Table definitions to use instead of flink-sql/catalog (the benchmark's datagen/blackhole ones). */
+  catalogFiles?: string[];
+}
+
+export function loadJobs(config: FlinkJobsConfig, namespace: Namespace, options: LoadJobsOptions = {}): JobDefinition[] {
+  const catalog = (options.catalogFiles ?? sqlFiles(path.join(flinkSqlDir, 'catalog'))).flatMap(readStatements);
+  return sqlFiles(flinkSqlDir).map((file) => {
+    const job = jobFile.exec(path.basename(file))?.[1];
+    if (!job) throw new Error(`${file}: job files are named NN-<job-name>.sql`);
+    const name = jobName(namespace, job);
+    const values = placeholderValues(config, namespace, name);
+    const statements = [...catalog, ...readStatements(file)].map((statement) => fillPlaceholders(statement, values));
+    return { job, name, statements };
+  });
+}

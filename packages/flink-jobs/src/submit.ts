@@ -1,0 +1,125 @@
+// Submits, lists, cancels and stops the jobs of a namespace through the SQL Gateway and JobManager REST APIs.
+import { migrate } from '@spreadwatch/db';
+import { JobManagerClient, SqlGatewaySession, SqlStatementError, type JobOverview } from '@spreadwatch/flink-client';
+import { loadJobs, type JobDefinition, type LoadJobsOptions } from './catalog.ts';
+import type { FlinkJobsConfig } from './config.ts';
+import { resolveNamespace, type Namespace } from './namespace.ts';
+import { fileLineOf, type SqlStatement } from './sql-file.ts';
+import { ensureTopics } from './topics.ts';
+
+export interface SubmittedJob {
+  name: string;
+  jobId: string;
+  uiLink: string;
+  /** false when a job of that name was already running and was left alone. */
+  submitted: boolean;
+}
+
+/** A statement of flink-sql/ that the gateway refused: which file, which line, and the gateway's reason. */
+export class JobSqlError extends Error {
+  constructor(
+    readonly statement: SqlStatement,
+    readonly gatewayMessage: string,
+  ) {
+    const line = fileLineOf(statement, gatewayMessage) ?? statement.line;
+    super(`${statement.file}:${line} (statement starting at line ${statement.line}): ${gatewayMessage}`);
+    this.name = 'JobSqlError';
+  }
+}
+
+export interface SubmitOptions extends LoadJobsOptions {
+  /** Start the jobs from this savepoint (execution.savepoint.path). */
+  fromSavepoint?: string;
+  /** Only these jobs (short names like spread-metrics); all by default. */
+  jobs?: string[];
+}
+
+export class FlinkJobs {
+  readonly namespace: Namespace;
+  readonly jobManager: JobManagerClient;
+
+  constructor(readonly config: FlinkJobsConfig) {
+    this.namespace = resolveNamespace(config.namespace);
+    this.jobManager = new JobManagerClient(config.flinkRestUrl);
+  }
+
+  definitions(options: LoadJobsOptions = {}): JobDefinition[] {
+    return loadJobs(this.config, this.namespace, options);
+  }
+
+  /** Submits each job not already active under its name. The namespace's tables and topics are made first. */
+  async submit(options: SubmitOptions = {}): Promise<SubmittedJob[]> {
+    const definitions = this.definitions(options).filter((job) => !options.jobs || options.jobs.includes(job.job));
+    await migrate({ databaseUrl: this.config.databaseUrl, schema: this.namespace.schema });
+    await ensureTopics(this.config.kafkaBrokers, this.namespace);
+    const results: SubmittedJob[] = [];
+    for (const definition of definitions) {
+      const [active] = await this.jobManager.activeJobsNamed(definition.name);
+      if (active) {
+        results.push({ name: definition.name, jobId: active.jid, uiLink: this.jobManager.uiLink(active.jid), submitted: false });
+        continue;
+      }
+      const jobId = await this.submitOne(definition, options.fromSavepoint);
+      results.push({ name: definition.name, jobId, uiLink: this.jobManager.uiLink(jobId), submitted: true });
+    }
+    return results;
+  }
+
+  // A fresh session per job: the catalog's temporary tables and views never leak between jobs, and the
+  // job name and savepoint are set on the submitting statement only.
+  private async submitOne(definition: JobDefinition, fromSavepoint: string | undefined): Promise<string> {
+    const session = new SqlGatewaySession({ url: this.config.sqlGatewayUrl });
+    try {
+      const statements = definition.statements;
+      for (const [index, statement] of statements.entries()) {
+        const last = index === statements.length - 1;
+        const executionConfig: Record<string, string> = last ? { 'pipeline.name': definition.name } : {};
+        if (last && fromSavepoint) executionConfig['execution.savepoint.path'] = fromSavepoint;
+        const result = await session.execute(statement.text, executionConfig).catch((error: unknown) => {
+          throw error instanceof SqlStatementError ? new JobSqlError(statement, error.gatewayMessage) : error;
+        });
+        if (last) {
+          if (!result.jobId) throw new Error(`${statement.file}:${statement.line}: the statement submitted no job`);
+          return result.jobId;
+        }
+      }
+      throw new Error(`${definition.name}: no statements`);
+    } finally {
+      await session.close();
+    }
+  }
+
+  /** The namespace's jobs known to the cluster (any state), newest first. */
+  async list(): Promise<JobOverview[]> {
+    const names = new Set(this.definitions().map((job) => job.name));
+    return (await this.jobManager.jobs()).filter((job) => names.has(job.name)).sort((a, b) => b['start-time'] - a['start-time']);
+  }
+
+  /** Cancels the active job(s) of that name (short `spread-metrics` or full); returns their ids. */
+  async cancel(job: string): Promise<string[]> {
+    const active = await this.activeJobs(job);
+    for (const { jid } of active) await this.jobManager.cancel(jid);
+    for (const { jid } of active) await this.jobManager.waitForState(jid, ['CANCELED', 'FAILED', 'FINISHED']);
+    return active.map(({ jid }) => jid);
+  }
+
+  /** Stops the active job of that name with a savepoint; returns the savepoint path. */
+  async stop(job: string): Promise<{ jobId: string; savepoint: string }> {
+    const [active] = await this.activeJobs(job);
+    if (!active) throw new Error(`no active job named ${this.fullName(job)}`);
+    const savepoint = await this.jobManager.stopWithSavepoint(active.jid, this.config.savepointDir);
+    return { jobId: active.jid, savepoint };
+  }
+
+  fullName(job: string): string {
+    return this.definitions().find((definition) => definition.job === job)?.name ?? job;
+  }
+
+  private async activeJobs(job: string): Promise<JobOverview[]> {
+    const name = this.fullName(job);
+    if (!this.definitions().some((definition) => definition.name === name)) {
+      throw new Error(`unknown job "${job}" in namespace "${this.namespace.name}": one of ${this.definitions().map((definition) => definition.job).join(', ')}`);
+    }
+    return this.jobManager.activeJobsNamed(name);
+  }
+}
