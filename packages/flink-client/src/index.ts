@@ -1,4 +1,4 @@
-export { FlinkRestError, rootCause } from './http.ts';
+export { FlinkRestError, rootCause, sleep } from './http.ts';
 export { SqlGatewaySession, SqlStatementError } from './sql-gateway.ts';
 export type { SqlGatewayOptions, StatementResult } from './sql-gateway.ts';
 export { ACTIVE_JOB_STATES, JobManagerClient } from './job-manager.ts';

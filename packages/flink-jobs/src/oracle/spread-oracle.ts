@@ -132,3 +132,35 @@ export function spreadAlerts(rows: readonly SpreadMetricsRow[]): SpreadAlertRow[
   }
   return alerts;
 }
+
+export interface SpreadBarRow {
+  symbol: string;
+  bar_start: number;
+  bar_end: number;
+  quote_count: number;
+  avg_spread_bps: number;
+  min_spread_bps: number;
+  max_spread_bps: number;
+}
+
+/** 1-second bars of the quoted spread, one per symbol and second holding quotes. */
+export function spreadBars(events: readonly MarketEvent[]): SpreadBarRow[] {
+  const bars = new Map<string, { symbol: string; start: number; spreads: number[] }>();
+  for (const event of events) {
+    if (event.event_type !== 'QUOTE') continue;
+    const start = event.event_time - (event.event_time % 1000);
+    const key = `${event.symbol}\u0000${start}`;
+    const bar = bars.get(key) ?? { symbol: event.symbol, start, spreads: [] };
+    bar.spreads.push(((event.ask - event.bid) / midOf(event)) * 10_000);
+    bars.set(key, bar);
+  }
+  return [...bars.values()].map((bar) => ({
+    symbol: bar.symbol,
+    bar_start: bar.start,
+    bar_end: bar.start + 1000,
+    quote_count: bar.spreads.length,
+    avg_spread_bps: mean(bar.spreads) as number,
+    min_spread_bps: Math.min(...bar.spreads),
+    max_spread_bps: Math.max(...bar.spreads),
+  }));
+}
