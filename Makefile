@@ -4,7 +4,8 @@ SHELL := /bin/bash
 .DEFAULT_GOAL := help
 STACK := npx --no-install tsx infra/native/src/cli.ts
 
-.PHONY: help install up down status logs test test-unit test-integration lint typecheck fetch
+.PHONY: help install up up-stack down status logs submit-jobs produce test test-unit lint typecheck fetch \
+	bench bench-producer bench-flink bench-api
 
 help: ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-18s %s\n", $$1, $$2}'
@@ -19,8 +20,11 @@ install: node_modules/.package-lock.json ## install npm packages from package-lo
 fetch: install ## install the JDK/Maven/PostgreSQL prerequisites and fetch the servers, without starting them
 	@$(STACK) fetch
 
-up: install ## start the whole system and wait until it is healthy
+up: install ## start the whole system (stack, Flink jobs, API + dashboard, producer); returns when healthy
 	@$(STACK) up
+
+up-stack: install ## start only the servers (Kafka, registry, Flink, PostgreSQL)
+	@$(STACK) up --stack-only
 
 down: install ## stop every process the stack started
 	@$(STACK) down
@@ -31,8 +35,28 @@ status: install ## each service's pid, health and memory
 logs: install ## recent log lines of every service (SERVICE=kafka FOLLOW=1 for one, live)
 	@$(STACK) logs $(SERVICE) $(if $(FOLLOW),--follow)
 
+submit-jobs: install ## submit the Flink SQL jobs (NAMESPACE=x for topic market_events.x and schema x; JOBS_ARGS for list/cancel/stop)
+	@npx --no-install tsx packages/flink-jobs/src/submit-jobs.ts $(if $(NAMESPACE),--namespace $(NAMESPACE)) $(JOBS_ARGS)
+
+produce: install ## run the market simulator with demo defaults; ARGS='--seed 7 --count 1000 --dry-run'
+	@npx --no-install tsx apps/producer/src/main.ts $(or $(ARGS),--rate 200 --event-rate 200)
+
+bench: bench-producer bench-flink bench-api ## every benchmark (prints figures)
+
+bench-producer: install ## events/s into Kafka with Avro, against Kafka's own ProducerPerformance
+	@$(STACK) up --stack-only
+	@npx --no-install tsx apps/producer/bench/producer-bench.ts
+
+bench-flink: install ## window-to-PostgreSQL latency and source-to-sink throughput, against a datagen ceiling
+	@$(STACK) up --stack-only
+	@npx --no-install tsx packages/flink-jobs/bench/flink-bench.ts
+
+bench-api: install ## requests/s and p99 of the latest-window route at 200 connections; SSE alert latency
+	@$(STACK) up --stack-only
+	@npx --no-install tsx apps/api/bench/api-bench.ts
+
 test: install ## every test: unit tests, then integration tests against the real stack
-	@$(STACK) fetch
+	@$(STACK) fetch --browser
 	npx --no-install vitest run --project unit
 	npx --no-install vitest run --project integration
 

@@ -3,17 +3,21 @@ import { parseArgs } from 'node:util';
 import { log } from './log.ts';
 import { up } from './commands/up.ts';
 import { down } from './commands/down.ts';
-import { formatStatus, stackStatus } from './commands/status.ts';
+import { formatStatus, stackStatus, systemStatus } from './commands/status.ts';
+import { submitLiveJobs } from './commands/submit-jobs.ts';
 import { logs, UsageError } from './commands/logs.ts';
-import { ensurePrerequisites } from './artifacts/prerequisites.ts';
+import { ensureBrowser, ensurePrerequisites } from './artifacts/prerequisites.ts';
 import { fetchAll } from './artifacts/maven-artifacts.ts';
 
 const usage = `usage: stack <command>
-  up                          start every service (installs what is missing), wait until healthy
+  up [--stack-only]           start the whole system (installs what is missing), wait until healthy;
+                              --stack-only: the servers without the jobs, API and producer
+  submit-jobs                 submit the live Flink SQL jobs (those running are left alone)
   down                        stop every process the stack started
-  status [--json]             each service's pid, health and RSS; exit 1 if any is down
+  status [--json] [--stack-only]  each service's pid, health and RSS; exit 1 if any is down
   logs [service] [--follow] [--lines N]
-  fetch                       install prerequisites and fetch the servers without starting them`;
+  fetch [--browser]           install prerequisites and fetch the servers without starting them;
+                              --browser: also Chromium for the browser tests`;
 
 async function main(argv: string[]): Promise<number> {
   const { positionals, values } = parseArgs({
@@ -21,6 +25,8 @@ async function main(argv: string[]): Promise<number> {
     allowPositionals: true,
     options: {
       json: { type: 'boolean', default: false },
+      'stack-only': { type: 'boolean', default: false },
+      browser: { type: 'boolean', default: false },
       follow: { type: 'boolean', short: 'f', default: false },
       lines: { type: 'string', default: '40' },
       help: { type: 'boolean', short: 'h', default: false },
@@ -33,13 +39,16 @@ async function main(argv: string[]): Promise<number> {
   }
   switch (command) {
     case 'up':
-      await up();
+      await up({ system: !values['stack-only'] });
+      return 0;
+    case 'submit-jobs':
+      await submitLiveJobs();
       return 0;
     case 'down':
       await down();
       return 0;
     case 'status': {
-      const rows = await stackStatus();
+      const rows = values['stack-only'] ? await stackStatus() : await systemStatus();
       process.stdout.write(values.json ? `${JSON.stringify(rows, null, 2)}\n` : `${formatStatus(rows)}\n`);
       return rows.every((row) => row.healthy) ? 0 : 1;
     }
@@ -51,6 +60,7 @@ async function main(argv: string[]): Promise<number> {
     }
     case 'fetch':
       await ensurePrerequisites();
+      if (values.browser) await ensureBrowser();
       await fetchAll();
       return 0;
     default:

@@ -51,7 +51,16 @@ export const ports = {
   flinkRpc: int('SPREADWATCH_FLINK_RPC_PORT', 6123),
   flinkBlob: int('SPREADWATCH_FLINK_BLOB_PORT', 6124),
   sqlGateway: int('SPREADWATCH_SQL_GATEWAY_PORT', 8083),
+  api: int('SPREADWATCH_API_PORT', 3000),
 } as const;
+
+function positive(name: string, fallback: number): number {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  const value = Number(raw);
+  if (!Number.isInteger(value) || value <= 0) throw new Error(`${name} must be a positive integer, got "${raw}"`);
+  return value;
+}
 
 const host = '127.0.0.1';
 const ownDatabaseUrl = `postgres://spreadwatch:spreadwatch@${host}:${ports.postgres}/spreadwatch`;
@@ -77,7 +86,12 @@ export const stackConfig = {
     registry: env.SPREADWATCH_REGISTRY_HEAP ?? '320m',
     sqlGateway: env.SPREADWATCH_SQL_GATEWAY_HEAP ?? '384m',
   },
-  isCi: env.CI === 'true',
+  chromiumPath: env.SPREADWATCH_CHROMIUM ?? '/usr/bin/chromium',
+  /** What `make up` runs the market simulator at. */
+  demo: {
+    rate: positive('SPREADWATCH_DEMO_RATE', 200),
+    symbols: positive('SPREADWATCH_DEMO_SYMBOLS', 12),
+  },
 } as const;
 
 export function javaBinary(): string {

@@ -102,6 +102,12 @@ export async function findRegistryJava(): Promise<string> {
   return registryJava;
 }
 
+/** Debian's Chromium, driven by playwright-core in the dashboard's browser tests. */
+export async function ensureBrowser(): Promise<void> {
+  if (existsSync(stackConfig.chromiumPath)) return;
+  await aptInstall(['chromium'], `the browser tests drive Chromium at ${stackConfig.chromiumPath}`);
+}
+
 export async function ensurePrerequisites(): Promise<void> {
   await ensureJava();
   await findRegistryJava();

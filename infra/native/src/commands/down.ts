@@ -3,7 +3,7 @@ import { log } from '../log.ts';
 import { readPidRecord, removePidRecord } from '../process/pid-file.ts';
 import { stopProcess } from '../process/stop-process.ts';
 import { findStackProcesses } from '../process/find-stack-processes.ts';
-import { stackServices, type Service } from '../services/index.ts';
+import { systemServices, type Service } from '../services/index.ts';
 
 const graceMs = 30_000;
 
@@ -15,11 +15,10 @@ export async function stopService(service: Pick<Service, 'name' | 'stopSignal'>)
   if (outcome !== 'not-running') log.detail(service.name, `${outcome} (pid ${record.pid})`);
 }
 
-export async function down(extraServices: Pick<Service, 'name' | 'stopSignal'>[] = []): Promise<void> {
+export async function down(): Promise<void> {
   log.step('stopping the stack');
-  for (const service of extraServices) await stopService(service);
-  // The Flink processes first (they hold connections to the others), PostgreSQL last.
-  for (const service of [...stackServices()].reverse()) await stopService(service);
+  // The producer and the API first, then Flink (it holds connections to the others), PostgreSQL last.
+  for (const service of [...systemServices()].reverse()) await stopService(service);
   // Anything of ours still alive lost its pid file (a crash, a deleted state folder): stop it too.
   for (const leftover of findStackProcesses()) {
     const outcome = await stopProcess({ pid: leftover.pid, marker: leftover.cmdline, startedAt: '' }, 'SIGTERM', graceMs);

@@ -1,12 +1,12 @@
 // `make logs`: the last lines of every service's log, or one service's log followed live.
 import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { stackServices } from '../services/index.ts';
+import { systemServices } from '../services/index.ts';
 
 export async function logs(serviceName: string | undefined, follow: boolean, lines: number): Promise<void> {
-  const services = stackServices().filter((service) => !serviceName || service.name === serviceName);
+  const services = systemServices().filter((service) => !serviceName || service.name === serviceName);
   if (serviceName && services.length === 0) {
-    const known = stackServices().map((service) => service.name).join(', ');
+    const known = systemServices().map((service) => service.name).join(', ');
     throw new UsageError(`unknown service "${serviceName}" (known: ${known})`);
   }
   const files = services.map((service) => service.logFile).filter((file) => existsSync(file));

@@ -1,7 +1,7 @@
 // `make status`: each service with its pid, health (its protocol probe) and resident memory.
 import { runningProcess } from '../process/pid-file.ts';
 import { rssBytes } from '../process/rss.ts';
-import { stackServices, type Service } from '../services/index.ts';
+import { stackServices, systemServices, type Service } from '../services/index.ts';
 
 export interface ServiceStatus {
   name: string;
@@ -24,8 +24,14 @@ export async function serviceStatus(service: Service): Promise<ServiceStatus> {
   }
 }
 
+/** The servers only (what the integration tests need). */
 export async function stackStatus(): Promise<ServiceStatus[]> {
   return Promise.all(stackServices().map(serviceStatus));
+}
+
+/** Every process of `make up`. */
+export async function systemStatus(): Promise<ServiceStatus[]> {
+  return Promise.all(systemServices().map(serviceStatus));
 }
 
 const mib = (bytes: number | undefined): string => (bytes === undefined ? '-' : `${Math.round(bytes / 2 ** 20)} MiB`);

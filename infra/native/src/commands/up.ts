@@ -7,7 +7,8 @@ import { ensurePrerequisites } from '../artifacts/prerequisites.ts';
 import { fetchAll } from '../artifacts/maven-artifacts.ts';
 import { runningProcess } from '../process/pid-file.ts';
 import { waitHealthy } from '../health/wait-healthy.ts';
-import { stackServices, type Service } from '../services/index.ts';
+import { appServices, stackServices, type Service } from '../services/index.ts';
+import { submitLiveJobs } from './submit-jobs.ts';
 import { bootstrapDatabase } from '../services/database-bootstrap.ts';
 import { probePostgres } from '../health/postgres-probe.ts';
 
@@ -25,7 +26,12 @@ async function startService(service: Service): Promise<void> {
   log.detail(service.name, `healthy in ${((Date.now() - t0) / 1000).toFixed(1)}s: ${detail}`);
 }
 
-export async function up(): Promise<void> {
+export interface UpOptions {
+  /** Also submit the Flink jobs and run the API and the producer: the whole product (`make up`). */
+  system: boolean;
+}
+
+export async function up({ system }: UpOptions): Promise<void> {
   const t0 = Date.now();
   log.step('checking prerequisites (JDK 17, Maven, PostgreSQL binaries)');
   await ensurePrerequisites();
@@ -50,16 +56,28 @@ export async function up(): Promise<void> {
   if (failures.length > 0) throw new Error(failures.join('\n\n'));
 
   log.step(`stack healthy in ${((Date.now() - t0) / 1000).toFixed(1)}s`);
-  printEndpoints();
+  if (system) {
+    log.step('submitting the Flink SQL jobs (flink-sql/)');
+    await submitLiveJobs();
+    for (const service of appServices) {
+      log.step(`starting ${service.name}`);
+      await startService(service);
+    }
+    log.step(`Spreadwatch healthy in ${((Date.now() - t0) / 1000).toFixed(1)}s`);
+  }
+  printEndpoints(system);
 }
 
-export function printEndpoints(): void {
+export function printEndpoints(system: boolean): void {
+  const api = `http://${stackConfig.host}:${ports.api}`;
+  const product = system ? [`  Dashboard           ${api}`, `  API docs            ${api}/docs`] : [];
   const lines = [
+    ...product,
     `  Flink web UI        http://${stackConfig.host}:${ports.flinkRest}`,
     `  Flink SQL Gateway   ${stackConfig.sqlGatewayUrl}`,
     `  Schema registry     ${stackConfig.registryUrl}`,
     `  Kafka bootstrap     ${stackConfig.kafkaBrokers}`,
     `  PostgreSQL          ${stackConfig.databaseUrl.replace(/:[^:@/]+@/, ':***@')}`,
   ];
-  process.stdout.write(`\nSpreadwatch stack is up:\n${lines.join('\n')}\n\n`);
+  process.stdout.write(`\nSpreadwatch ${system ? 'is' : 'stack is'} up:\n${lines.join('\n')}\n\n`);
 }

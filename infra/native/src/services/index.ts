@@ -1,14 +1,23 @@
-// Every server of the native stack, in start order (stop runs in reverse).
+// Every process `make up` runs, in start order (stop runs in reverse): the servers of the stack, then
+// Spreadwatch's own API and producer.
 import { postgresService } from './postgres.ts';
 import { kafkaService } from './kafka.ts';
 import { schemaRegistryService } from './schema-registry.ts';
 import { jobManagerService, sqlGatewayService, taskManagerService } from './flink.ts';
+import { apiService, producerService } from './app-services.ts';
 import { stackConfig } from '../config.ts';
 import type { Service } from './service.ts';
 
 export type { Service } from './service.ts';
 
+/** The servers: PostgreSQL (unless DATABASE_URL names another), Kafka, the registry, Flink. */
 export function stackServices(): Service[] {
   const all = [postgresService, kafkaService, schemaRegistryService, jobManagerService, taskManagerService, sqlGatewayService];
   return stackConfig.externalDatabaseUrl ? all.filter((service) => service !== postgresService) : all;
+}
+
+export const appServices: Service[] = [apiService, producerService];
+
+export function systemServices(): Service[] {
+  return [...stackServices(), ...appServices];
 }

@@ -10,7 +10,7 @@ export default async function setup(): Promise<() => Promise<void>> {
   const statuses = await stackStatus();
   if (statuses.every((status) => status.healthy)) return async () => undefined;
   const wasRunning = new Set(statuses.filter((status) => status.pid !== undefined).map((status) => status.name));
-  await up();
+  await up({ system: false });
   return async () => {
     if (wasRunning.size > 0) return;
     await down();

@@ -1,0 +1,90 @@
+// Spreadwatch's own long-running processes, managed like the servers: the API (with the dashboard) and the
+// market simulator producing at a demo rate. They get the stack's endpoints through their env vars, so
+// custom ports reach them.
+import path from 'node:path';
+import { Kafka, logLevel } from 'kafkajs';
+import { inheritedEnv, paths, ports, repoRoot, stackConfig } from '../config.ts';
+import { spawnService } from '../process/spawn-service.ts';
+import { httpJson } from '../health/http-probe.ts';
+import type { Service } from './service.ts';
+
+/** The env every app process gets: the stack's endpoints under the names the apps read. */
+export function appEnv(): NodeJS.ProcessEnv {
+  return {
+    ...inheritedEnv,
+    DATABASE_URL: stackConfig.databaseUrl,
+    SPREADWATCH_DATABASE_URL: stackConfig.databaseUrl,
+    SPREADWATCH_KAFKA_BROKERS: stackConfig.kafkaBrokers,
+    SPREADWATCH_REGISTRY_URL: stackConfig.registryUrl,
+    SPREADWATCH_FLINK_REST_URL: stackConfig.flinkRestUrl,
+    SPREADWATCH_SQL_GATEWAY_URL: stackConfig.sqlGatewayUrl,
+    SPREADWATCH_API_PORT: String(ports.api),
+  };
+}
+
+export const appEntryPoints = {
+  api: path.join(repoRoot, 'apps/api/src/server.ts'),
+  producer: path.join(repoRoot, 'apps/producer/src/main.ts'),
+} as const;
+
+/** A TypeScript entry point run by Node through tsx; its absolute path (in this checkout) marks the process. */
+function tsxProcess(service: string, entry: string, args: string[], logFile: string): number {
+  return spawnService({
+    service,
+    command: process.execPath,
+    args: ['--import', 'tsx', entry, ...args],
+    marker: entry,
+    logFile,
+    cwd: repoRoot,
+    env: appEnv(),
+  });
+}
+
+export const apiService: Service = {
+  name: 'api',
+  port: ports.api,
+  logFile: path.join(paths.logs, 'api.log'),
+  stopSignal: 'SIGTERM',
+  dependsOn: ['postgres', 'kafka', 'flink-jobmanager'],
+  async start() {
+    return tsxProcess(this.name, appEntryPoints.api, [], this.logFile);
+  },
+  async probe() {
+    await httpJson(`http://${stackConfig.host}:${ports.api}/readyz`);
+    return `ready, dashboard at http://${stackConfig.host}:${ports.api}`;
+  },
+};
+
+export const producerService: Service = {
+  name: 'producer',
+  port: ports.kafka,
+  logFile: path.join(paths.logs, 'producer.log'),
+  stopSignal: 'SIGTERM',
+  dependsOn: ['kafka', 'schema-registry'],
+  async start() {
+    const rate = String(stackConfig.demo.rate);
+    return tsxProcess(
+      this.name,
+      appEntryPoints.producer,
+      // Event time paced with the wall clock, so windows close in real time; a few late events exercise
+      // the watermark the way real feeds do.
+      ['--symbols', String(stackConfig.demo.symbols), '--rate', rate, '--event-rate', rate,
+        '--late-fraction', '0.01', '--max-delay-ms', '2000'],
+      this.logFile,
+    );
+  },
+  async probe() {
+    // Healthy once its events are in Kafka: the topic's end offsets, read by a metadata/offsets request.
+    const kafka = new Kafka({ clientId: 'spreadwatch-health', brokers: [stackConfig.kafkaBrokers], logLevel: logLevel.NOTHING });
+    const admin = kafka.admin();
+    try {
+      await admin.connect();
+      const offsets = await admin.fetchTopicOffsets('market_events');
+      const events = offsets.reduce((sum, partition) => sum + Number(partition.high), 0);
+      if (events === 0) throw new Error('no events in market_events yet');
+      return `${events} events in market_events`;
+    } finally {
+      await admin.disconnect().catch(() => undefined);
+    }
+  },
+};
