@@ -18,7 +18,7 @@ export default tseslint.config(
     },
   },
   {
-    files: ['**/src/config.ts', '**/config.ts', 'vitest.config.ts', '**/*.test.ts', '**/integration/**'],
+    files: ['**/src/config.ts', '**/config.ts', 'vitest.config.ts', '**/*.test.ts', '**/integration/**', '**/testing/global-setup.ts'],
     rules: { 'no-restricted-properties': 'off' },
   },
 );

@@ -5,8 +5,11 @@ import { up } from '../commands/up.ts';
 import { down } from '../commands/down.ts';
 import { stackStatus } from '../commands/status.ts';
 import { findStackProcesses } from '../process/find-stack-processes.ts';
+import { appEnv } from '../services/app-services.ts';
 
 export default async function setup(): Promise<() => Promise<void>> {
+  // The suites' own config modules read these: point them at this stack's ports (test workers inherit env).
+  for (const [key, value] of Object.entries(appEnv())) process.env[key] ??= value;
   const statuses = await stackStatus();
   if (statuses.every((status) => status.healthy)) return async () => undefined;
   const wasRunning = new Set(statuses.filter((status) => status.pid !== undefined).map((status) => status.name));
