@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { parse } from 'yaml';
 import { describe, expect, it } from 'vitest';
-import { nativeDir, ports } from './config.ts';
+import { defaultPorts as ports, nativeDir } from './config.ts';
 import { stackServices } from './services/index.ts';
 
 interface ComposeService {

@@ -41,17 +41,31 @@ export const paths = {
   tmp: path.join(home, 'tmp'),
 } as const;
 
+/** The ports the stack listens on by default (infra/docker-compose.yml publishes the same). */
+export const defaultPorts = {
+  postgres: 5432,
+  kafka: 9092,
+  kafkaController: 9093,
+  registry: 8085,
+  registryManagement: 8086,
+  flinkRest: 8081,
+  flinkRpc: 6123,
+  flinkBlob: 6124,
+  sqlGateway: 8083,
+  api: 3000,
+} as const;
+
 export const ports = {
-  postgres: int('SPREADWATCH_POSTGRES_PORT', 5432),
-  kafka: int('SPREADWATCH_KAFKA_PORT', 9092),
-  kafkaController: int('SPREADWATCH_KAFKA_CONTROLLER_PORT', 9093),
-  registry: int('SPREADWATCH_REGISTRY_PORT', 8085),
-  registryManagement: int('SPREADWATCH_REGISTRY_MANAGEMENT_PORT', 8086),
-  flinkRest: int('SPREADWATCH_FLINK_REST_PORT', 8081),
-  flinkRpc: int('SPREADWATCH_FLINK_RPC_PORT', 6123),
-  flinkBlob: int('SPREADWATCH_FLINK_BLOB_PORT', 6124),
-  sqlGateway: int('SPREADWATCH_SQL_GATEWAY_PORT', 8083),
-  api: int('SPREADWATCH_API_PORT', 3000),
+  postgres: int('SPREADWATCH_POSTGRES_PORT', defaultPorts.postgres),
+  kafka: int('SPREADWATCH_KAFKA_PORT', defaultPorts.kafka),
+  kafkaController: int('SPREADWATCH_KAFKA_CONTROLLER_PORT', defaultPorts.kafkaController),
+  registry: int('SPREADWATCH_REGISTRY_PORT', defaultPorts.registry),
+  registryManagement: int('SPREADWATCH_REGISTRY_MANAGEMENT_PORT', defaultPorts.registryManagement),
+  flinkRest: int('SPREADWATCH_FLINK_REST_PORT', defaultPorts.flinkRest),
+  flinkRpc: int('SPREADWATCH_FLINK_RPC_PORT', defaultPorts.flinkRpc),
+  flinkBlob: int('SPREADWATCH_FLINK_BLOB_PORT', defaultPorts.flinkBlob),
+  sqlGateway: int('SPREADWATCH_SQL_GATEWAY_PORT', defaultPorts.sqlGateway),
+  api: int('SPREADWATCH_API_PORT', defaultPorts.api),
 } as const;
 
 function positive(name: string, fallback: number): number {
