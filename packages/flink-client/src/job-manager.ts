@@ -38,7 +38,11 @@ export interface JobDetail {
 
 export interface CheckpointStats {
   counts: { completed: number; failed: number; in_progress: number };
-  latest: { completed: { id: number; trigger_timestamp: number; external_path: string; end_to_end_duration: number } | null };
+  latest: {
+    completed: { id: number; trigger_timestamp: number; external_path: string; end_to_end_duration: number } | null;
+    /** The checkpoint or savepoint the job started from. */
+    restored: { id: number; external_path: string; is_savepoint: boolean } | null;
+  };
 }
 
 export class JobManagerClient {

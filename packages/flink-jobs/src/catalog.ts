@@ -21,8 +21,10 @@ export interface JobDefinition {
 
 const jobFile = /^\d+-([a-z0-9-]+)\.sql$/;
 
+// Files are named relative to the repository root in messages (flink-sql/01-spread-metrics.sql:42).
 function readStatements(file: string): SqlStatement[] {
-  return splitStatements(readFileSync(file, 'utf8'), path.relative(path.dirname(flinkSqlDir), file));
+  const relative = path.relative(path.dirname(flinkSqlDir), file);
+  return splitStatements(readFileSync(file, 'utf8'), relative.startsWith('..') ? file : relative);
 }
 
 function sqlFiles(dir: string): string[] {
@@ -51,13 +53,15 @@ export function placeholderValues(config: FlinkJobsConfig, namespace: Namespace,
 }
 
 export interface LoadJobsOptions {
+  /** Folder of the NN-<job>.sql files; flink-sql/ by default. */
+  jobsDir?: string;
   /** Table definitions to use instead of flink-sql/catalog (the benchmark's datagen/blackhole ones). */
   catalogFiles?: string[];
 }
 
 export function loadJobs(config: FlinkJobsConfig, namespace: Namespace, options: LoadJobsOptions = {}): JobDefinition[] {
   const catalog = (options.catalogFiles ?? sqlFiles(path.join(flinkSqlDir, 'catalog'))).flatMap(readStatements);
-  return sqlFiles(flinkSqlDir).map((file) => {
+  return sqlFiles(options.jobsDir ?? flinkSqlDir).map((file) => {
     const job = jobFile.exec(path.basename(file))?.[1];
     if (!job) throw new Error(`${file}: job files are named NN-<job-name>.sql`);
     const name = jobName(namespace, job);

@@ -27,7 +27,7 @@ export class JobSqlError extends Error {
   }
 }
 
-export interface SubmitOptions extends LoadJobsOptions {
+export interface SubmitOptions {
   /** Start the jobs from this savepoint (execution.savepoint.path). */
   fromSavepoint?: string;
   /** Only these jobs (short names like spread-metrics); all by default. */
@@ -38,18 +38,21 @@ export class FlinkJobs {
   readonly namespace: Namespace;
   readonly jobManager: JobManagerClient;
 
-  constructor(readonly config: FlinkJobsConfig) {
+  constructor(
+    readonly config: FlinkJobsConfig,
+    private readonly catalogOptions: LoadJobsOptions = {},
+  ) {
     this.namespace = resolveNamespace(config.namespace);
     this.jobManager = new JobManagerClient(config.flinkRestUrl);
   }
 
-  definitions(options: LoadJobsOptions = {}): JobDefinition[] {
-    return loadJobs(this.config, this.namespace, options);
+  definitions(): JobDefinition[] {
+    return loadJobs(this.config, this.namespace, this.catalogOptions);
   }
 
   /** Submits each job not already active under its name. The namespace's tables and topics are made first. */
   async submit(options: SubmitOptions = {}): Promise<SubmittedJob[]> {
-    const definitions = this.definitions(options).filter((job) => !options.jobs || options.jobs.includes(job.job));
+    const definitions = this.definitions().filter((job) => !options.jobs || options.jobs.includes(job.job));
     await migrate({ databaseUrl: this.config.databaseUrl, schema: this.namespace.schema });
     await ensureTopics(this.config.kafkaBrokers, this.namespace);
     const results: SubmittedJob[] = [];
@@ -108,6 +111,8 @@ export class FlinkJobs {
     const [active] = await this.activeJobs(job);
     if (!active) throw new Error(`no active job named ${this.fullName(job)}`);
     const savepoint = await this.jobManager.stopWithSavepoint(active.jid, this.config.savepointDir);
+    // The savepoint completes a moment before the job ends; until then it still counts as active.
+    await this.jobManager.waitForState(active.jid, ['FINISHED', 'CANCELED', 'FAILED']);
     return { jobId: active.jid, savepoint };
   }
 

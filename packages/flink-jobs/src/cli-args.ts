@@ -1,0 +1,47 @@
+// Arguments of submit-jobs.ts, parsed without side effects so they can be tested.
+import { parseArgs } from 'node:util';
+
+export type Command =
+  | { command: 'submit'; namespace?: string; fromSavepoint?: string }
+  | { command: 'list'; namespace?: string }
+  | { command: 'cancel' | 'stop'; namespace?: string; job: string };
+
+export const USAGE = `usage: submit-jobs.ts [--namespace NS] [submit [--from-savepoint PATH] | list | cancel JOB | stop JOB]
+  submit   submit every job of flink-sql/ not already running under its name (default)
+  list     the namespace's jobs on the cluster, with state, id and web UI link
+  cancel   cancel a running job (JOB: spread-metrics, spread-bars-1s, or the full job name)
+  stop     stop a running job with a savepoint and print the savepoint path
+  --namespace NS        another topic and table set (market_events.NS, schema NS); default: live`;
+
+export class UsageError extends Error {}
+
+export function parseCommand(argv: string[]): Command {
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args: argv,
+      allowPositionals: true,
+      options: { namespace: { type: 'string' }, 'from-savepoint': { type: 'string' } },
+    });
+  } catch (error) {
+    throw new UsageError((error as Error).message);
+  }
+  const { namespace, 'from-savepoint': fromSavepoint } = parsed.values;
+  const [command = 'submit', ...rest] = parsed.positionals;
+  const ns = namespace === undefined ? {} : { namespace };
+  if (fromSavepoint !== undefined && command !== 'submit') throw new UsageError('--from-savepoint goes with submit');
+  switch (command) {
+    case 'submit':
+    case 'list':
+      if (rest.length > 0) throw new UsageError(`${command} takes no arguments, got: ${rest.join(' ')}`);
+      return command === 'submit' ? { command, ...ns, ...(fromSavepoint === undefined ? {} : { fromSavepoint }) } : { command, ...ns };
+    case 'cancel':
+    case 'stop': {
+      const [job, ...extra] = rest;
+      if (!job || extra.length > 0) throw new UsageError(`${command} takes one job name`);
+      return { command, ...ns, job };
+    }
+    default:
+      throw new UsageError(`unknown command "${command}"`);
+  }
+}
