@@ -57,6 +57,8 @@ export interface LoadJobsOptions {
   jobsDir?: string;
   /** Table definitions to use instead of flink-sql/catalog (the benchmark's datagen/blackhole ones). */
   catalogFiles?: string[];
+  /** Values of placeholders beyond the standard ones (the benchmark's stream shape). */
+  extraValues?: Record<string, string>;
 }
 
 export function loadJobs(config: FlinkJobsConfig, namespace: Namespace, options: LoadJobsOptions = {}): JobDefinition[] {
@@ -65,7 +67,7 @@ export function loadJobs(config: FlinkJobsConfig, namespace: Namespace, options:
     const job = jobFile.exec(path.basename(file))?.[1];
     if (!job) throw new Error(`${file}: job files are named NN-<job-name>.sql`);
     const name = jobName(namespace, job);
-    const values = placeholderValues(config, namespace, name);
+    const values = { ...placeholderValues(config, namespace, name), ...options.extraValues };
     const statements = [...catalog, ...readStatements(file)].map((statement) => fillPlaceholders(statement, values));
     return { job, name, statements };
   });

@@ -53,8 +53,7 @@ export class FlinkJobs {
   /** Submits each job not already active under its name. The namespace's tables and topics are made first. */
   async submit(options: SubmitOptions = {}): Promise<SubmittedJob[]> {
     const definitions = this.definitions().filter((job) => !options.jobs || options.jobs.includes(job.job));
-    await migrate({ databaseUrl: this.config.databaseUrl, schema: this.namespace.schema });
-    await ensureTopics(this.config.kafkaBrokers, this.namespace);
+    await this.prepare();
     const results: SubmittedJob[] = [];
     for (const definition of definitions) {
       const [active] = await this.jobManager.activeJobsNamed(definition.name);
@@ -90,6 +89,12 @@ export class FlinkJobs {
     } finally {
       await session.close();
     }
+  }
+
+  /** Creates the namespace's tables (migrations) and topics, as submit does first. */
+  async prepare(): Promise<void> {
+    await migrate({ databaseUrl: this.config.databaseUrl, schema: this.namespace.schema });
+    await ensureTopics(this.config.kafkaBrokers, this.namespace);
   }
 
   /** The namespace's jobs known to the cluster (any state), newest first. */
