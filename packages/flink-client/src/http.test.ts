@@ -19,7 +19,9 @@ const parseError = [
 
 describe('rootCause', () => {
   it('names the parse error with its line and column, without the gateway plumbing', () => {
-    expect(rootCause(parseError)).toBe('SqlParserException: SQL parse failed. Encountered "x" at line 1, column 16.');
+    expect(rootCause(parseError)).toBe(
+      'SqlParserException: SQL parse failed. Encountered "x" at line 1, column 16.',
+    );
   });
 
   it('adds the deepest cause when it says something new', () => {

@@ -22,13 +22,19 @@ export async function requestJson<T>(method: string, url: string, body?: unknown
   const parsed: unknown = text === '' ? {} : JSON.parse(text);
   if (!response.ok) {
     const errors = (parsed as { errors?: string[] }).errors ?? [text];
-    throw new FlinkRestError(response.status, url, errors, `${method} ${url} -> ${response.status}: ${rootCause(errors)}`);
+    throw new FlinkRestError(
+      response.status,
+      url,
+      errors,
+      `${method} ${url} -> ${response.status}: ${rootCause(errors)}`,
+    );
   }
   return parsed as T;
 }
 
 // Exceptions that only wrap the interesting one: the gateway's own plumbing around a failed statement.
-const wrapper = /(SqlGatewayException|SqlExecutionException|RestHandlerException|CompletionException|ExecutionException):/;
+const wrapper =
+  /(SqlGatewayException|SqlExecutionException|RestHandlerException|CompletionException|ExecutionException):/;
 
 /**
  * The useful lines of a Flink server-side exception: the first cause that is not gateway plumbing (for SQL
@@ -45,7 +51,9 @@ export function rootCause(errors: readonly string[]): string {
   const first = meaningful[0] ?? causes[0] ?? trace.split('\n')[0] ?? '';
   const deepest = meaningful[meaningful.length - 1];
   const deepestMessage = deepest?.replace(/^\w+: /, '');
-  return deepest && deepestMessage && !first.includes(deepestMessage) ? `${first} (root cause: ${deepest})` : first;
+  return deepest && deepestMessage && !first.includes(deepestMessage)
+    ? `${first} (root cause: ${deepest})`
+    : first;
 }
 
 export const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));

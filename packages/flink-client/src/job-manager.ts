@@ -2,11 +2,27 @@
 import { requestJson, sleep } from './http.ts';
 
 export type JobState =
-  | 'INITIALIZING' | 'CREATED' | 'RUNNING' | 'FAILING' | 'FAILED' | 'CANCELLING' | 'CANCELED'
-  | 'FINISHED' | 'RESTARTING' | 'SUSPENDED' | 'RECONCILING';
+  | 'INITIALIZING'
+  | 'CREATED'
+  | 'RUNNING'
+  | 'FAILING'
+  | 'FAILED'
+  | 'CANCELLING'
+  | 'CANCELED'
+  | 'FINISHED'
+  | 'RESTARTING'
+  | 'SUSPENDED'
+  | 'RECONCILING';
 
 /** States of a job that still holds (or will again hold) slots: a job in one of them is not submitted twice. */
-export const ACTIVE_JOB_STATES: readonly JobState[] = ['INITIALIZING', 'CREATED', 'RUNNING', 'RESTARTING', 'RECONCILING', 'FAILING', 'CANCELLING'];
+export const ACTIVE_JOB_STATES: readonly JobState[] = [
+  'INITIALIZING',
+  'CREATED',
+  'RUNNING',
+  'RESTARTING',
+  'RECONCILING',
+  'FAILING',
+];
 
 export interface JobOverview {
   jid: string;
@@ -39,7 +55,12 @@ export interface JobDetail {
 export interface CheckpointStats {
   counts: { completed: number; failed: number; in_progress: number };
   latest: {
-    completed: { id: number; trigger_timestamp: number; external_path: string; end_to_end_duration: number } | null;
+    completed: {
+      id: number;
+      trigger_timestamp: number;
+      external_path: string;
+      end_to_end_duration: number;
+    } | null;
     /** The checkpoint or savepoint the job started from. */
     restored: { id: number; external_path: string; is_savepoint: boolean } | null;
   };
@@ -82,7 +103,8 @@ export class JobManagerClient {
     for (;;) {
       const detail = await this.job(jobId);
       if (states.includes(detail.state)) return detail;
-      if (Date.now() > deadline) throw new Error(`job ${jobId} is ${detail.state}, not ${states.join('|')}, after ${timeoutMs} ms`);
+      if (Date.now() > deadline)
+        throw new Error(`job ${jobId} is ${detail.state}, not ${states.join('|')}, after ${timeoutMs} ms`);
       await sleep(250);
     }
   }
@@ -92,19 +114,30 @@ export class JobManagerClient {
     const deadline = Date.now() + timeoutMs;
     for (;;) {
       const detail = await this.job(jobId);
-      if (detail.state === 'RUNNING' && detail.vertices.every((vertex) => vertex.status === 'RUNNING')) return detail;
-      if (['FAILED', 'CANCELED', 'FINISHED'].includes(detail.state)) throw new Error(`job ${jobId} ended ${detail.state}`);
-      if (Date.now() > deadline) throw new Error(`job ${jobId} not running after ${timeoutMs} ms (${detail.state})`);
+      if (detail.state === 'RUNNING' && detail.vertices.every((vertex) => vertex.status === 'RUNNING'))
+        return detail;
+      if (['FAILED', 'CANCELED', 'FINISHED'].includes(detail.state))
+        throw new Error(`job ${jobId} ended ${detail.state}`);
+      if (Date.now() > deadline)
+        throw new Error(`job ${jobId} not running after ${timeoutMs} ms (${detail.state})`);
       await sleep(250);
     }
   }
 
   /** Stops the job with a savepoint (drain: also flush event time to the end) and returns its location. */
-  async stopWithSavepoint(jobId: string, targetDirectory: string, { drain = false, timeoutMs = 120_000 } = {}): Promise<string> {
-    const { 'request-id': triggerId } = await requestJson<{ 'request-id': string }>('POST', `${this.base}/jobs/${jobId}/stop`, {
-      targetDirectory,
-      drain,
-    });
+  async stopWithSavepoint(
+    jobId: string,
+    targetDirectory: string,
+    { drain = false, timeoutMs = 120_000 } = {},
+  ): Promise<string> {
+    const { 'request-id': triggerId } = await requestJson<{ 'request-id': string }>(
+      'POST',
+      `${this.base}/jobs/${jobId}/stop`,
+      {
+        targetDirectory,
+        drain,
+      },
+    );
     const deadline = Date.now() + timeoutMs;
     for (;;) {
       const status = await requestJson<{
@@ -115,9 +148,12 @@ export class JobManagerClient {
         const location = status.operation?.location;
         if (location) return location;
         const cause = status.operation?.['failure-cause'];
-        throw new Error(`stop with savepoint of ${jobId} failed: ${cause?.['stack-trace']?.split('\n')[0] ?? cause?.class ?? 'unknown'}`);
+        throw new Error(
+          `stop with savepoint of ${jobId} failed: ${cause?.['stack-trace']?.split('\n')[0] ?? cause?.class ?? 'unknown'}`,
+        );
       }
-      if (Date.now() > deadline) throw new Error(`stop with savepoint of ${jobId} still in progress after ${timeoutMs} ms`);
+      if (Date.now() > deadline)
+        throw new Error(`stop with savepoint of ${jobId} still in progress after ${timeoutMs} ms`);
       await sleep(500);
     }
   }
@@ -128,12 +164,19 @@ export class JobManagerClient {
 
   /** Current input watermark of each subtask of a vertex (epoch ms; Long.MIN_VALUE before the first one). */
   async vertexWatermarks(jobId: string, vertexId: string): Promise<number[]> {
-    const metrics = await requestJson<{ id: string; value: string }[]>('GET', `${this.base}/jobs/${jobId}/vertices/${vertexId}/watermarks`);
+    const metrics = await requestJson<{ id: string; value: string }[]>(
+      'GET',
+      `${this.base}/jobs/${jobId}/vertices/${vertexId}/watermarks`,
+    );
     return metrics.map((metric) => Number(metric.value));
   }
 
   /** Values of named metrics of a vertex, aggregated over its subtasks (sum). */
-  async vertexMetrics(jobId: string, vertexId: string, names: readonly string[]): Promise<Record<string, number>> {
+  async vertexMetrics(
+    jobId: string,
+    vertexId: string,
+    names: readonly string[],
+  ): Promise<Record<string, number>> {
     const metrics = await requestJson<{ id: string; sum?: number }[]>(
       'GET',
       `${this.base}/jobs/${jobId}/vertices/${vertexId}/subtasks/metrics?get=${names.map(encodeURIComponent).join(',')}`,

@@ -50,7 +50,11 @@ export class SqlGatewaySession {
 
   async open(): Promise<void> {
     const body = { properties: this.options.properties ?? {} };
-    const { sessionHandle } = await requestJson<{ sessionHandle: string }>('POST', `${this.base}/sessions`, body);
+    const { sessionHandle } = await requestJson<{ sessionHandle: string }>(
+      'POST',
+      `${this.base}/sessions`,
+      body,
+    );
     this.handle = sessionHandle;
     if (!this.heartbeat) {
       this.heartbeat = setInterval(() => void this.beat(), this.options.heartbeatMs ?? 60_000);
@@ -77,13 +81,14 @@ export class SqlGatewaySession {
     try {
       return await this.fetchAll(operation);
     } catch (error) {
-      if (error instanceof FlinkRestError) throw new SqlStatementError(statement, rootCause(error.serverErrors));
+      if (error instanceof FlinkRestError)
+        throw new SqlStatementError(statement, rootCause(error.serverErrors));
       throw error;
     }
   }
 
-  // Results are fetched as the status is polled: an INSERT's first page carries the job id as soon as the job
-  // is submitted, and an ERROR status is explained only by the result endpoint's error body.
+  // Results are fetched page by page until EOS (an INSERT's result is one row, its job id, then EOS); the
+  // result endpoint also serves as the status poll, because only its error body explains an ERROR status.
   private async fetchAll(operation: string): Promise<StatementResult> {
     const result: StatementResult = { columns: [], rows: [] };
     let uri = `${operation}/result/0?rowFormat=JSON`;
@@ -93,8 +98,6 @@ export class SqlGatewaySession {
       if (page.results?.columns?.length) result.columns = page.results.columns.map((column) => column.name);
       for (const row of page.results?.data ?? []) result.rows.push(row.fields);
       if (page.resultType === 'EOS' || !page.nextResultUri) return result;
-      // An INSERT's result is just its job id: no need to wait for the (unbounded) job to end.
-      if (result.jobId && page.resultType === 'PAYLOAD') return result;
       if (page.resultType === 'NOT_READY') await sleep(this.options.pollMs ?? 100);
       uri = `${this.options.url.replace(/\/$/, '')}${page.nextResultUri}`;
     }
@@ -105,7 +108,8 @@ export class SqlGatewaySession {
     try {
       return await call(this.handle as string);
     } catch (error) {
-      if (!(error instanceof FlinkRestError) || !missingSession.test(error.serverErrors.join('\n'))) throw error;
+      if (!(error instanceof FlinkRestError) || !missingSession.test(error.serverErrors.join('\n')))
+        throw error;
       await this.open();
       return call(this.handle as string);
     }
@@ -113,8 +117,11 @@ export class SqlGatewaySession {
 
   private async beat(): Promise<void> {
     if (!this.handle) return;
-    await requestJson('POST', `${this.base}/sessions/${this.handle}/heartbeat`).catch(async (error: unknown) => {
-      if (error instanceof FlinkRestError && missingSession.test(error.serverErrors.join('\n'))) await this.open();
-    });
+    await requestJson('POST', `${this.base}/sessions/${this.handle}/heartbeat`).catch(
+      async (error: unknown) => {
+        if (error instanceof FlinkRestError && missingSession.test(error.serverErrors.join('\n')))
+          await this.open();
+      },
+    );
   }
 }

@@ -21,7 +21,9 @@ import { dropSchema } from '../src/testing/database.ts';
 import { produceEvents, trailingEvents, type PartitionedEvent } from '../src/testing/produce.ts';
 import { TOPIC_PARTITIONS } from '../src/topics.ts';
 
-const { values: args } = parseArgs({ options: { events: { type: 'string', default: '2000000' }, rounds: { type: 'string', default: '5' } } });
+const { values: args } = parseArgs({
+  options: { events: { type: 'string', default: '2000000' }, rounds: { type: 'string', default: '5' } },
+});
 const EVENTS = Number(args.events);
 const ROUNDS = Number(args.rounds);
 const SYMBOLS = 50;
@@ -41,16 +43,38 @@ function* benchStream(windows: { minutes: Set<number>; seconds: Set<number> }): 
     const ask = bid + 0.01 + (i % 13) / 100;
     const trade = step % 5 === 0;
     yield {
-      symbol: `S${i % SYMBOLS}`, event_time: time, event_type: trade ? 'TRADE' : 'QUOTE', bid, ask,
-      bid_size: 100 + (i % 1900), ask_size: 100 + (i % 1700), trade_price: trade ? bid + ((ask - bid) * (i % 3)) / 2 : null,
-      trade_size: trade ? 100 + (i % 900) : null, side: trade ? (i % 2 === 0 ? 'BUY' : 'SELL') : null, stress: ((i % 41) - 20) / 10, sequence: step,
+      symbol: `S${i % SYMBOLS}`,
+      event_time: time,
+      event_type: trade ? 'TRADE' : 'QUOTE',
+      bid,
+      ask,
+      bid_size: 100 + (i % 1900),
+      ask_size: 100 + (i % 1700),
+      trade_price: trade ? bid + ((ask - bid) * (i % 3)) / 2 : null,
+      trade_size: trade ? 100 + (i % 900) : null,
+      side: trade ? (i % 2 === 0 ? 'BUY' : 'SELL') : null,
+      stress: ((i % 41) - 20) / 10,
+      sequence: step,
     };
   }
 }
 
 const quote = (symbol: string, time: number, partition?: number): PartitionedEvent => ({
   ...(partition === undefined ? {} : { partition }),
-  event: { symbol, event_time: time, event_type: 'QUOTE', bid: 99.99, ask: 100.01, bid_size: 1, ask_size: 1, trade_price: null, trade_size: null, side: null, stress: 0, sequence: 0 },
+  event: {
+    symbol,
+    event_time: time,
+    event_type: 'QUOTE',
+    bid: 99.99,
+    ask: 100.01,
+    bid_size: 1,
+    ask_size: 1,
+    trade_price: null,
+    trade_size: null,
+    side: null,
+    stress: 0,
+    sequence: 0,
+  },
 });
 const everyPartition = (symbol: string, time: number): PartitionedEvent[] =>
   Array.from({ length: TOPIC_PARTITIONS }, (_, partition) => quote(symbol, time, partition));
@@ -59,12 +83,25 @@ async function count(client: pg.Client, table: string): Promise<number> {
   return Number((await client.query(`SELECT count(*) AS n FROM ${table}`)).rows[0].n);
 }
 
-async function rowExists(client: pg.Client, table: string, column: string, symbol: string, at: number): Promise<boolean> {
-  const { rowCount } = await client.query(`SELECT 1 FROM ${table} WHERE symbol = $1 AND ${column} = (to_timestamp($2 / 1000.0) AT TIME ZONE 'UTC')`, [symbol, at]);
+async function rowExists(
+  client: pg.Client,
+  table: string,
+  column: string,
+  symbol: string,
+  at: number,
+): Promise<boolean> {
+  const { rowCount } = await client.query(
+    `SELECT 1 FROM ${table} WHERE symbol = $1 AND ${column} = (to_timestamp($2 / 1000.0) AT TIME ZONE 'UTC')`,
+    [symbol, at],
+  );
   return (rowCount ?? 0) > 0;
 }
 
-async function pollUntil(check: () => Promise<boolean>, intervalMs: number, timeoutMs = 60_000): Promise<number> {
+async function pollUntil(
+  check: () => Promise<boolean>,
+  intervalMs: number,
+  timeoutMs = 60_000,
+): Promise<number> {
   const deadline = performance.now() + timeoutMs;
   while (!(await check())) {
     if (performance.now() > deadline) throw new Error('timed out');
@@ -74,18 +111,28 @@ async function pollUntil(check: () => Promise<boolean>, intervalMs: number, time
 }
 
 const runningSince = (detail: JobDetail): number => detail.timestamps.RUNNING ?? detail['start-time'];
-const quantile = (values: number[], q: number): number => [...values].sort((a, b) => a - b)[Math.min(values.length - 1, Math.floor(q * values.length))] ?? NaN;
+const quantile = (values: number[], q: number): number =>
+  [...values].sort((a, b) => a - b)[Math.min(values.length - 1, Math.floor(q * values.length))] ?? NaN;
 const fmt = (seconds: number): string => `${seconds.toFixed(3)} s`;
 
 async function cleanUp(jobs: FlinkJobs): Promise<void> {
   for (const job of await jobs.list()) await jobs.cancel(job.name);
   await dropSchema(base.databaseUrl, jobs.namespace.schema);
-  const admin = new Kafka({ clientId: 'spreadwatch-bench', brokers: base.kafkaBrokers, logLevel: logLevel.NOTHING }).admin();
+  const admin = new Kafka({
+    clientId: 'spreadwatch-bench',
+    brokers: base.kafkaBrokers,
+    logLevel: logLevel.NOTHING,
+  }).admin();
   await admin.connect();
-  await admin.deleteTopics({ topics: [jobs.namespace.sourceTopic, jobs.namespace.alertsTopic] }).finally(() => admin.disconnect());
+  await admin
+    .deleteTopics({ topics: [jobs.namespace.sourceTopic, jobs.namespace.alertsTopic] })
+    .finally(() => admin.disconnect());
 }
 
-async function pipeline(): Promise<{ eventsPerSecond: number; latencies: { fromSend: number[]; bars: number[] } }> {
+async function pipeline(): Promise<{
+  eventsPerSecond: number;
+  latencies: { fromSend: number[]; bars: number[] };
+}> {
   const jobs = new FlinkJobs({ ...base, namespace: `bench_${runId}` });
   const db = new pg.Client({ connectionString: base.databaseUrl });
   try {
@@ -96,7 +143,10 @@ async function pipeline(): Promise<{ eventsPerSecond: number; latencies: { fromS
     const produceStart = performance.now();
     const { sourceTopic } = jobs.namespace;
     await jobs.prepare();
-    await produceEvents({ brokers: base.kafkaBrokers, registryUrl: base.registryUrl, topic: sourceTopic, batchSize: 20_000 }, [...benchStream(windows), ...closing]);
+    await produceEvents(
+      { brokers: base.kafkaBrokers, registryUrl: base.registryUrl, topic: sourceTopic, batchSize: 20_000 },
+      [...benchStream(windows), ...closing],
+    );
     console.log(`produced ${EVENTS} events in ${fmt((performance.now() - produceStart) / 1000)}`);
 
     await db.connect();
@@ -106,20 +156,33 @@ async function pipeline(): Promise<{ eventsPerSecond: number; latencies: { fromS
     const started = Math.min(...details.map(runningSince));
     const expectedMetrics = windows.minutes.size * SYMBOLS;
     const expectedBars = windows.seconds.size * SYMBOLS;
-    await pollUntil(async () => (await count(db, `${schema}.spread_metrics`)) >= expectedMetrics && (await count(db, `${schema}.spread_bars_1s`)) >= expectedBars, 100, 600_000);
+    await pollUntil(
+      async () =>
+        (await count(db, `${schema}.spread_metrics`)) >= expectedMetrics &&
+        (await count(db, `${schema}.spread_bars_1s`)) >= expectedBars,
+      100,
+      600_000,
+    );
     const eventsPerSecond = EVENTS / ((Date.now() - started) / 1000);
-    console.log(`pipeline: ${EVENTS} events -> ${expectedMetrics} spread_metrics + ${expectedBars} spread_bars_1s rows: ${Math.round(eventsPerSecond)} events/s per job (2 jobs, each reading every event)`);
+    console.log(
+      `pipeline: ${EVENTS} events -> ${expectedMetrics} spread_metrics + ${expectedBars} spread_bars_1s rows: ${Math.round(eventsPerSecond)} events/s per job (2 jobs, each reading every event)`,
+    );
 
     const latencies = { fromSend: [] as number[], bars: [] as number[] };
     let windowStart = lastTime - (lastTime % 60_000) + 3 * 60_000;
     for (let round = 0; round < ROUNDS; round++, windowStart += 2 * 60_000) {
       const windowEnd = windowStart + 60_000;
       await produceEvents({ brokers: base.kafkaBrokers, registryUrl: base.registryUrl, topic: sourceTopic }, [
-        quote('LAT', windowStart + 1_000), quote('LAT', windowEnd - 500), ...everyPartition('~FILL', windowStart + 1_000),
+        quote('LAT', windowStart + 1_000),
+        quote('LAT', windowEnd - 500),
+        ...everyPartition('~FILL', windowStart + 1_000),
       ]);
       await sleep(1_500);
       const sent = performance.now();
-      const produced = produceEvents({ brokers: base.kafkaBrokers, registryUrl: base.registryUrl, topic: sourceTopic }, everyPartition('~FILL', windowEnd + base.watermarkDelayMs));
+      const produced = produceEvents(
+        { brokers: base.kafkaBrokers, registryUrl: base.registryUrl, topic: sourceTopic },
+        everyPartition('~FILL', windowEnd + base.watermarkDelayMs),
+      );
       const [rowWritten, barWritten] = await Promise.all([
         pollUntil(() => rowExists(db, `${schema}.spread_metrics`, 'window_start', 'LAT', windowStart), 20),
         pollUntil(() => rowExists(db, `${schema}.spread_bars_1s`, 'bar_start', 'LAT', windowEnd - 1_000), 20),
@@ -136,17 +199,32 @@ async function pipeline(): Promise<{ eventsPerSecond: number; latencies: { fromS
 }
 
 async function ceiling(): Promise<number> {
-  const catalogFiles = ['bench/00-sink-schemas.sql', 'catalog/sinks.sql', 'bench/datagen-blackhole.sql'].map((file) => path.join(flinkSqlDir, file));
-  const extraValues = { SYMBOLS: String(SYMBOLS), STEP_MS: String(STEP_MS), START_MS: String(START_MS), LAST_SEQ: String(EVENTS - 1) };
+  const catalogFiles = ['bench/00-sink-schemas.sql', 'catalog/sinks.sql', 'bench/datagen-blackhole.sql'].map(
+    (file) => path.join(flinkSqlDir, file),
+  );
+  const extraValues = {
+    SYMBOLS: String(SYMBOLS),
+    STEP_MS: String(STEP_MS),
+    START_MS: String(START_MS),
+    LAST_SEQ: String(EVENTS - 1),
+  };
   const jobs = new FlinkJobs({ ...base, namespace: `bench_ceiling_${runId}` }, { catalogFiles, extraValues });
   try {
     const submitted = await jobs.submit();
-    const finished = await Promise.all(submitted.map((job) => jobs.jobManager.waitForState(job.jobId, ['FINISHED', 'FAILED', 'CANCELED'], 600_000)));
+    const finished = await Promise.all(
+      submitted.map((job) =>
+        jobs.jobManager.waitForState(job.jobId, ['FINISHED', 'FAILED', 'CANCELED'], 600_000),
+      ),
+    );
     const failed = finished.find((detail) => detail.state !== 'FINISHED');
     if (failed) throw new Error(`ceiling job ${failed.name} ${failed.state}`);
-    const seconds = (Math.max(...finished.map((detail) => detail['end-time'])) - Math.min(...finished.map(runningSince))) / 1000;
+    const seconds =
+      (Math.max(...finished.map((detail) => detail['end-time'])) - Math.min(...finished.map(runningSince))) /
+      1000;
     const eventsPerSecond = EVENTS / seconds;
-    console.log(`ceiling (datagen -> same jobs -> blackhole): ${EVENTS} rows in ${fmt(seconds)}: ${Math.round(eventsPerSecond)} events/s per job`);
+    console.log(
+      `ceiling (datagen -> same jobs -> blackhole): ${EVENTS} rows in ${fmt(seconds)}: ${Math.round(eventsPerSecond)} events/s per job`,
+    );
     return eventsPerSecond;
   } finally {
     await cleanUp(jobs);
@@ -165,6 +243,10 @@ const summary = {
     sendToBarRow: { p50: quantile(latencies.bars, 0.5), max: Math.max(...latencies.bars) },
   },
 };
-console.log(`latency, watermark-moving events sent -> spread_metrics row: ${latencies.fromSend.map(fmt).join(', ')}`);
-console.log(`latency, watermark-moving events sent -> spread_bars_1s row: ${latencies.bars.map(fmt).join(', ')}`);
+console.log(
+  `latency, watermark-moving events sent -> spread_metrics row: ${latencies.fromSend.map(fmt).join(', ')}`,
+);
+console.log(
+  `latency, watermark-moving events sent -> spread_bars_1s row: ${latencies.bars.map(fmt).join(', ')}`,
+);
 console.log(JSON.stringify(summary));

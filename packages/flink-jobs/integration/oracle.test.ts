@@ -36,7 +36,14 @@ describe(`Flink jobs against the TypeScript oracle (namespace ${namespace})`, ()
     // The stream is in Kafka before the jobs start: every partition then has data from the first poll, so
     // none is idle (and left out of the watermark) while others run ahead.
     await ensureTopics(config.kafkaBrokers, flinkJobs.namespace);
-    await produceEvents({ brokers: config.kafkaBrokers, registryUrl: config.registryUrl, topic: flinkJobs.namespace.sourceTopic }, [...events, ...trailing]);
+    await produceEvents(
+      {
+        brokers: config.kafkaBrokers,
+        registryUrl: config.registryUrl,
+        topic: flinkJobs.namespace.sourceTopic,
+      },
+      [...events, ...trailing],
+    );
     submitted = await flinkJobs.submit();
     for (const job of submitted) {
       await waitForWatermark(jobManager, job.jobId, finalWatermark);
@@ -48,7 +55,11 @@ describe(`Flink jobs against the TypeScript oracle (namespace ${namespace})`, ()
   afterAll(async () => {
     await Promise.all(submitted.map((job) => flinkJobs.cancel(job.name)));
     await dropSchema(config.databaseUrl, namespace);
-    const admin = new Kafka({ clientId: 'spreadwatch-oracle-test', brokers: config.kafkaBrokers, logLevel: logLevel.NOTHING }).admin();
+    const admin = new Kafka({
+      clientId: 'spreadwatch-oracle-test',
+      brokers: config.kafkaBrokers,
+      logLevel: logLevel.NOTHING,
+    }).admin();
     await admin.connect();
     const { sourceTopic, alertsTopic } = resolveNamespace(namespace);
     await admin.deleteTopics({ topics: [sourceTopic, alertsTopic] }).finally(() => admin.disconnect());
@@ -64,12 +75,20 @@ describe(`Flink jobs against the TypeScript oracle (namespace ${namespace})`, ()
     const expected = spreadAlerts(spreadMetrics(allEvents).filter((row) => closed(row.window_end)));
     const types = new Set(expected.map((alert) => alert.alert_type));
     expect([...types].sort()).toEqual(['liquidity_crisis', 'optimal_window', 'spread_anomaly']);
-    expect(compareRows(tables.alerts as never, expected as never, ['symbol', 'window_start', 'alert_type'])).toEqual([]);
+    expect(
+      compareRows(tables.alerts as never, expected as never, ['symbol', 'window_start', 'alert_type']),
+    ).toEqual([]);
   });
 
   it('publishes the same alerts on the namespace alerts topic', async () => {
-    const expected = tables.alerts.map((alert) => `${alert.symbol} ${alert.window_start} ${alert.alert_type}`).sort();
-    const consumer = new Kafka({ clientId: 'spreadwatch-oracle-test', brokers: config.kafkaBrokers, logLevel: logLevel.NOTHING }).consumer({
+    const expected = tables.alerts
+      .map((alert) => `${alert.symbol} ${alert.window_start} ${alert.alert_type}`)
+      .sort();
+    const consumer = new Kafka({
+      clientId: 'spreadwatch-oracle-test',
+      brokers: config.kafkaBrokers,
+      logLevel: logLevel.NOTHING,
+    }).consumer({
       groupId: `${namespace}-alerts-reader`,
     });
     await consumer.connect();
@@ -78,7 +97,11 @@ describe(`Flink jobs against the TypeScript oracle (namespace ${namespace})`, ()
     await new Promise<void>((resolve) => {
       void consumer.run({
         eachMessage: async ({ message }) => {
-          const alert = JSON.parse(message.value?.toString() ?? '{}') as { symbol: string; window_start: string; alert_type: string };
+          const alert = JSON.parse(message.value?.toString() ?? '{}') as {
+            symbol: string;
+            window_start: string;
+            alert_type: string;
+          };
           expect(message.key?.toString()).toBe(alert.symbol);
           received.push(`${alert.symbol} ${Date.parse(`${alert.window_start}Z`)} ${alert.alert_type}`);
           if (received.length >= expected.length) resolve();

@@ -20,9 +20,15 @@ const tsx = path.resolve(import.meta.dirname, '../../../node_modules/.bin/tsx');
 afterAll(async () => {
   for (const job of await jobs.list()) await jobs.cancel(job.name);
   await dropSchema(config.databaseUrl, namespace);
-  const admin = new Kafka({ clientId: 'spreadwatch-submit-test', brokers: config.kafkaBrokers, logLevel: logLevel.NOTHING }).admin();
+  const admin = new Kafka({
+    clientId: 'spreadwatch-submit-test',
+    brokers: config.kafkaBrokers,
+    logLevel: logLevel.NOTHING,
+  }).admin();
   await admin.connect();
-  await admin.deleteTopics({ topics: [jobs.namespace.sourceTopic, jobs.namespace.alertsTopic] }).finally(() => admin.disconnect());
+  await admin
+    .deleteTopics({ topics: [jobs.namespace.sourceTopic, jobs.namespace.alertsTopic] })
+    .finally(() => admin.disconnect());
 });
 
 describe(`job submission (namespace ${namespace})`, () => {
@@ -68,16 +74,29 @@ describe(`job submission (namespace ${namespace})`, () => {
 
   it('reports a wrong statement with its file, line and the gateway message, and submits nothing', async () => {
     const dir = mkdtempSync(path.join(tmpdir(), 'flink-sql-'));
-    writeFileSync(path.join(dir, '01-broken.sql'), ['-- a job with a typo', 'INSERT INTO spread_bars_1s', 'SELECT symbol', 'FROMM market_events;', ''].join('\n'));
+    writeFileSync(
+      path.join(dir, '01-broken.sql'),
+      [
+        '-- a job with a typo',
+        'INSERT INTO spread_bars_1s',
+        'SELECT symbol',
+        'FROMM market_events;',
+        '',
+      ].join('\n'),
+    );
     const broken = new FlinkJobs(config, { jobsDir: dir });
     const error = await broken.submit().catch((caught: unknown) => caught);
     expect(error).toBeInstanceOf(JobSqlError);
-    expect((error as Error).message).toMatch(/01-broken\.sql:4 \(statement starting at line 2\): SqlParserException: SQL parse failed\. .*line 3, column/);
+    expect((error as Error).message).toMatch(
+      /01-broken\.sql:4 \(statement starting at line 2\): SqlParserException: SQL parse failed\. .*line 3, column/,
+    );
     expect((await broken.list()).length).toBe(0);
   });
 
   it('exits 2 on bad arguments', async () => {
-    const failure = await run(tsx, [cli, 'cancel']).catch((caught: unknown) => caught as { code: number; stderr: string });
+    const failure = await run(tsx, [cli, 'cancel']).catch(
+      (caught: unknown) => caught as { code: number; stderr: string },
+    );
     expect(failure).toMatchObject({ code: 2 });
     expect((failure as { stderr: string }).stderr).toContain('cancel takes one job name');
   });

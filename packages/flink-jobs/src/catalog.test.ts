@@ -25,7 +25,9 @@ describe('loadJobs', () => {
     expect(sql).toContain("'table-name'                  = 'backtest_1.spread_metrics'");
     expect(sql).toContain("'properties.group.id'           = 'spreadwatch-backtest_1-spread-metrics'");
     expect(sql).toContain("INTERVAL '2.500' SECOND");
-    expect(sql).toContain("'url'                         = 'jdbc:postgresql://127.0.0.1:5432/spreadwatch?reWriteBatchedInserts=true'");
+    expect(sql).toContain(
+      "'url'                         = 'jdbc:postgresql://127.0.0.1:5432/spreadwatch?reWriteBatchedInserts=true'",
+    );
   });
 });
 

@@ -35,7 +35,11 @@ function sqlFiles(dir: string): string[] {
 }
 
 /** The placeholder values of a job in a namespace. */
-export function placeholderValues(config: FlinkJobsConfig, namespace: Namespace, name: string): Record<string, string> {
+export function placeholderValues(
+  config: FlinkJobsConfig,
+  namespace: Namespace,
+  name: string,
+): Record<string, string> {
   const database = new URL(config.databaseUrl);
   return {
     SOURCE_TOPIC: namespace.sourceTopic,
@@ -61,14 +65,22 @@ export interface LoadJobsOptions {
   extraValues?: Record<string, string>;
 }
 
-export function loadJobs(config: FlinkJobsConfig, namespace: Namespace, options: LoadJobsOptions = {}): JobDefinition[] {
-  const catalog = (options.catalogFiles ?? sqlFiles(path.join(flinkSqlDir, 'catalog'))).flatMap(readStatements);
+export function loadJobs(
+  config: FlinkJobsConfig,
+  namespace: Namespace,
+  options: LoadJobsOptions = {},
+): JobDefinition[] {
+  const catalog = (options.catalogFiles ?? sqlFiles(path.join(flinkSqlDir, 'catalog'))).flatMap(
+    readStatements,
+  );
   return sqlFiles(options.jobsDir ?? flinkSqlDir).map((file) => {
     const job = jobFile.exec(path.basename(file))?.[1];
     if (!job) throw new Error(`${file}: job files are named NN-<job-name>.sql`);
     const name = jobName(namespace, job);
     const values = { ...placeholderValues(config, namespace, name), ...options.extraValues };
-    const statements = [...catalog, ...readStatements(file)].map((statement) => fillPlaceholders(statement, values));
+    const statements = [...catalog, ...readStatements(file)].map((statement) =>
+      fillPlaceholders(statement, values),
+    );
     return { job, name, statements };
   });
 }

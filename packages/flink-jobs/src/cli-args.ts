@@ -29,12 +29,15 @@ export function parseCommand(argv: string[]): Command {
   const { namespace, 'from-savepoint': fromSavepoint } = parsed.values;
   const [command = 'submit', ...rest] = parsed.positionals;
   const ns = namespace === undefined ? {} : { namespace };
-  if (fromSavepoint !== undefined && command !== 'submit') throw new UsageError('--from-savepoint goes with submit');
+  if (fromSavepoint !== undefined && command !== 'submit')
+    throw new UsageError('--from-savepoint goes with submit');
   switch (command) {
     case 'submit':
     case 'list':
       if (rest.length > 0) throw new UsageError(`${command} takes no arguments, got: ${rest.join(' ')}`);
-      return command === 'submit' ? { command, ...ns, ...(fromSavepoint === undefined ? {} : { fromSavepoint }) } : { command, ...ns };
+      return command === 'submit'
+        ? { command, ...ns, ...(fromSavepoint === undefined ? {} : { fromSavepoint }) }
+        : { command, ...ns };
     case 'cancel':
     case 'stop': {
       const [job, ...extra] = rest;

@@ -18,10 +18,18 @@ const namespaceName = /^[a-z][a-z0-9_]{0,39}$/;
 
 export function resolveNamespace(name: string): Namespace {
   if (name === '') {
-    return { name, sourceTopic: 'market_events', alertsTopic: 'spread_alerts', schema: 'public', jobPrefix: 'spreadwatch' };
+    return {
+      name,
+      sourceTopic: 'market_events',
+      alertsTopic: 'spread_alerts',
+      schema: 'public',
+      jobPrefix: 'spreadwatch',
+    };
   }
   if (!namespaceName.test(name) || name === 'public') {
-    throw new Error(`invalid namespace "${name}": use 1-40 lower-case letters, digits and underscores, starting with a letter (not "public")`);
+    throw new Error(
+      `invalid namespace "${name}": use 1-40 lower-case letters, digits and underscores, starting with a letter (not "public")`,
+    );
   }
   return {
     name,

@@ -19,12 +19,16 @@ describe('splitStatements', () => {
     ].join('\n');
     const statements = splitStatements(sql, 'f.sql');
     expect(statements.map((statement) => statement.line)).toEqual([2, 7]);
-    expect(statements[0]?.text).toBe("CREATE TABLE t (\n  a STRING COMMENT 'x;y'\n) WITH ('connector' = 'datagen')");
+    expect(statements[0]?.text).toBe(
+      "CREATE TABLE t (\n  a STRING COMMENT 'x;y'\n) WITH ('connector' = 'datagen')",
+    );
     expect(statements[1]?.text).toMatch(/^EXECUTE STATEMENT SET\nBEGIN\n.*\nEND$/s);
   });
 
   it('rejects a statement without its semicolon', () => {
-    expect(() => splitStatements('SELECT 1;\nSELECT 2\n-- trailing', 'f.sql')).toThrow('f.sql:2: statement not terminated');
+    expect(() => splitStatements('SELECT 1;\nSELECT 2\n-- trailing', 'f.sql')).toThrow(
+      'f.sql:2: statement not terminated',
+    );
   });
 });
 
@@ -38,12 +42,16 @@ describe('fillPlaceholders', () => {
   });
 
   it('refuses a placeholder without a value', () => {
-    expect(() => fillPlaceholders(statement, {})).toThrow('f.sql:4: no value for placeholder ${SOURCE_TOPIC}');
+    expect(() => fillPlaceholders(statement, {})).toThrow(
+      'f.sql:4: no value for placeholder ${SOURCE_TOPIC}',
+    );
   });
 });
 
 describe('fileLineOf', () => {
   it('maps a statement-relative line to the file line', () => {
-    expect(fileLineOf({ file: 'f.sql', line: 10, text: '' }, 'Encountered "x" at line 3, column 16.')).toBe(12);
+    expect(fileLineOf({ file: 'f.sql', line: 10, text: '' }, 'Encountered "x" at line 3, column 16.')).toBe(
+      12,
+    );
   });
 });

@@ -34,7 +34,8 @@ export function splitStatements(sql: string, file: string): SqlStatement[] {
     }
     if (char === "'" || char === '`') {
       const close = sql.indexOf(char, i + 1);
-      if (close < 0) throw new Error(`${file}:${line}: unterminated ${char === "'" ? 'string literal' : 'identifier'}`);
+      if (close < 0)
+        throw new Error(`${file}:${line}: unterminated ${char === "'" ? 'string literal' : 'identifier'}`);
       for (; i < close; i++) if (sql[i + 1] === '\n') line++;
       continue;
     }
@@ -47,7 +48,10 @@ export function splitStatements(sql: string, file: string): SqlStatement[] {
     }
   }
   if (start >= 0) {
-    const rest = sql.slice(start).replace(/--[^\n]*/g, '').trim();
+    const rest = sql
+      .slice(start)
+      .replace(/--[^\n]*/g, '')
+      .trim();
     if (rest !== '') throw new Error(`${file}:${startLine}: statement not terminated by ';'`);
   }
   return statements;
@@ -60,10 +64,14 @@ const placeholder = /\$\{([A-Z][A-Z0-9_]*)\}/g;
  * escaped as literal content ('' for '): a value can never end the literal and inject SQL. A placeholder
  * without a value is an error, so a misspelled one cannot reach Flink.
  */
-export function fillPlaceholders(statement: SqlStatement, values: Readonly<Record<string, string>>): SqlStatement {
+export function fillPlaceholders(
+  statement: SqlStatement,
+  values: Readonly<Record<string, string>>,
+): SqlStatement {
   const text = statement.text.replace(placeholder, (_, name: string) => {
     const value = values[name];
-    if (value === undefined) throw new Error(`${statement.file}:${statement.line}: no value for placeholder \${${name}}`);
+    if (value === undefined)
+      throw new Error(`${statement.file}:${statement.line}: no value for placeholder \${${name}}`);
     return value.replaceAll("'", "''");
   });
   return { ...statement, text };

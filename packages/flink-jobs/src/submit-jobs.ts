@@ -10,25 +10,37 @@ async function run(command: Command): Promise<void> {
   const jobs = new FlinkJobs({ ...base, namespace: command.namespace ?? base.namespace });
   switch (command.command) {
     case 'submit':
-      for (const job of await jobs.submit(command.fromSavepoint ? { fromSavepoint: command.fromSavepoint } : {})) {
-        console.log(`${job.name}  ${job.jobId}  ${job.submitted ? 'submitted' : 'already running'}  ${job.uiLink}`);
+      for (const job of await jobs.submit(
+        command.fromSavepoint ? { fromSavepoint: command.fromSavepoint } : {},
+      )) {
+        console.log(
+          `${job.name}  ${job.jobId}  ${job.submitted ? 'submitted' : 'already running'}  ${job.uiLink}`,
+        );
       }
       return;
     case 'list': {
       const listed = await jobs.list();
-      if (listed.length === 0) console.log(`no jobs of namespace "${jobs.namespace.name || 'live'}" on the cluster`);
-      for (const job of listed) console.log(`${job.name}  ${job.jid}  ${job.state}  ${jobs.jobManager.uiLink(job.jid)}`);
+      if (listed.length === 0)
+        console.log(`no jobs of namespace "${jobs.namespace.name || 'live'}" on the cluster`);
+      for (const job of listed)
+        console.log(`${job.name}  ${job.jid}  ${job.state}  ${jobs.jobManager.uiLink(job.jid)}`);
       return;
     }
     case 'cancel': {
       const canceled = await jobs.cancel(command.job);
-      console.log(canceled.length ? `canceled ${jobs.fullName(command.job)}: ${canceled.join(', ')}` : `${jobs.fullName(command.job)} is not running`);
+      console.log(
+        canceled.length
+          ? `canceled ${jobs.fullName(command.job)}: ${canceled.join(', ')}`
+          : `${jobs.fullName(command.job)} is not running`,
+      );
       return;
     }
     case 'stop': {
       const { jobId, savepoint } = await jobs.stop(command.job);
       console.log(`stopped ${jobs.fullName(command.job)} (${jobId}) with savepoint ${savepoint}`);
-      console.log(`resume: submit-jobs.ts${command.namespace ? ` --namespace ${command.namespace}` : ''} submit --from-savepoint ${savepoint}`);
+      console.log(
+        `resume: submit-jobs.ts${command.namespace ? ` --namespace ${command.namespace}` : ''} submit --from-savepoint ${savepoint}`,
+      );
       return;
     }
   }

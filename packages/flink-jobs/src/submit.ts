@@ -1,6 +1,11 @@
 // Submits, lists, cancels and stops the jobs of a namespace through the SQL Gateway and JobManager REST APIs.
 import { migrate } from '@spreadwatch/db';
-import { JobManagerClient, SqlGatewaySession, SqlStatementError, type JobOverview } from '@spreadwatch/flink-client';
+import {
+  JobManagerClient,
+  SqlGatewaySession,
+  SqlStatementError,
+  type JobOverview,
+} from '@spreadwatch/flink-client';
 import { loadJobs, type JobDefinition, type LoadJobsOptions } from './catalog.ts';
 import type { FlinkJobsConfig } from './config.ts';
 import { resolveNamespace, type Namespace } from './namespace.ts';
@@ -58,7 +63,12 @@ export class FlinkJobs {
     for (const definition of definitions) {
       const [active] = await this.jobManager.activeJobsNamed(definition.name);
       if (active) {
-        results.push({ name: definition.name, jobId: active.jid, uiLink: this.jobManager.uiLink(active.jid), submitted: false });
+        results.push({
+          name: definition.name,
+          jobId: active.jid,
+          uiLink: this.jobManager.uiLink(active.jid),
+          submitted: false,
+        });
         continue;
       }
       const jobId = await this.submitOne(definition, options.fromSavepoint);
@@ -81,7 +91,8 @@ export class FlinkJobs {
           throw error instanceof SqlStatementError ? new JobSqlError(statement, error.gatewayMessage) : error;
         });
         if (last) {
-          if (!result.jobId) throw new Error(`${statement.file}:${statement.line}: the statement submitted no job`);
+          if (!result.jobId)
+            throw new Error(`${statement.file}:${statement.line}: the statement submitted no job`);
           return result.jobId;
         }
       }
@@ -100,7 +111,9 @@ export class FlinkJobs {
   /** The namespace's jobs known to the cluster (any state), newest first. */
   async list(): Promise<JobOverview[]> {
     const names = new Set(this.definitions().map((job) => job.name));
-    return (await this.jobManager.jobs()).filter((job) => names.has(job.name)).sort((a, b) => b['start-time'] - a['start-time']);
+    return (await this.jobManager.jobs())
+      .filter((job) => names.has(job.name))
+      .sort((a, b) => b['start-time'] - a['start-time']);
   }
 
   /** Cancels the active job(s) of that name (short `spread-metrics` or full); returns their ids. */
@@ -128,7 +141,11 @@ export class FlinkJobs {
   private async activeJobs(job: string): Promise<JobOverview[]> {
     const name = this.fullName(job);
     if (!this.definitions().some((definition) => definition.name === name)) {
-      throw new Error(`unknown job "${job}" in namespace "${this.namespace.name}": one of ${this.definitions().map((definition) => definition.job).join(', ')}`);
+      throw new Error(
+        `unknown job "${job}" in namespace "${this.namespace.name}": one of ${this.definitions()
+          .map((definition) => definition.job)
+          .join(', ')}`,
+      );
     }
     return this.jobManager.activeJobsNamed(name);
   }

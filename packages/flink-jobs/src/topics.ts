@@ -7,13 +7,20 @@ import type { Namespace } from './namespace.ts';
 export const TOPIC_PARTITIONS = 4;
 
 export async function ensureTopics(brokers: string[], namespace: Namespace): Promise<void> {
-  const admin = new Kafka({ clientId: 'spreadwatch-flink-jobs', brokers, logLevel: logLevel.NOTHING }).admin();
+  const admin = new Kafka({
+    clientId: 'spreadwatch-flink-jobs',
+    brokers,
+    logLevel: logLevel.NOTHING,
+  }).admin();
   await admin.connect();
   try {
     const existing = new Set(await admin.listTopics());
     const missing = [namespace.sourceTopic, namespace.alertsTopic].filter((topic) => !existing.has(topic));
     if (missing.length > 0) {
-      await admin.createTopics({ topics: missing.map((topic) => ({ topic, numPartitions: TOPIC_PARTITIONS })), waitForLeaders: true });
+      await admin.createTopics({
+        topics: missing.map((topic) => ({ topic, numPartitions: TOPIC_PARTITIONS })),
+        waitForLeaders: true,
+      });
     }
   } finally {
     await admin.disconnect();

@@ -4,11 +4,33 @@ import { sampleStd, spreadAlerts, spreadMetrics } from './spread-oracle.ts';
 
 const t0 = Date.UTC(2026, 0, 5, 14, 0, 0);
 const quote = (symbol: string, at: number, bid: number, ask: number, stress = 0): MarketEvent => ({
-  symbol, event_time: at, event_type: 'QUOTE', bid, ask, bid_size: 100, ask_size: 100,
-  trade_price: null, trade_size: null, side: null, stress, sequence: 0,
+  symbol,
+  event_time: at,
+  event_type: 'QUOTE',
+  bid,
+  ask,
+  bid_size: 100,
+  ask_size: 100,
+  trade_price: null,
+  trade_size: null,
+  side: null,
+  stress,
+  sequence: 0,
 });
-const trade = (symbol: string, at: number, bid: number, ask: number, price: number, size: number, side: 'BUY' | 'SELL'): MarketEvent => ({
-  ...quote(symbol, at, bid, ask), event_type: 'TRADE', trade_price: price, trade_size: size, side,
+const trade = (
+  symbol: string,
+  at: number,
+  bid: number,
+  ask: number,
+  price: number,
+  size: number,
+  side: 'BUY' | 'SELL',
+): MarketEvent => ({
+  ...quote(symbol, at, bid, ask),
+  event_type: 'TRADE',
+  trade_price: price,
+  trade_size: size,
+  side,
 });
 
 describe('spreadMetrics', () => {
@@ -20,7 +42,14 @@ describe('spreadMetrics', () => {
       trade('X', t0 + 4_000, 99.98, 100.02, 99.99, 100, 'SELL'), // 2 bps
     ];
     const [row] = spreadMetrics(events);
-    expect(row).toMatchObject({ symbol: 'X', window_start: t0, window_end: t0 + 60_000, quote_count: 2, trade_count: 2, volume: 400 });
+    expect(row).toMatchObject({
+      symbol: 'X',
+      window_start: t0,
+      window_end: t0 + 60_000,
+      quote_count: 2,
+      trade_count: 2,
+      volume: 400,
+    });
     expect(row?.avg_spread_bps).toBeCloseTo(3, 9);
     expect(row?.min_spread_bps).toBeCloseTo(2, 9);
     expect(row?.max_spread_bps).toBeCloseTo(4, 9);
@@ -37,13 +66,23 @@ describe('spreadMetrics', () => {
 
   it('leaves trade ratios null and flags false in a window without trades', () => {
     const [row] = spreadMetrics([quote('X', t0, 99.99, 100.01), quote('X', t0 + 1, 99.99, 100.01)]);
-    expect(row).toMatchObject({ trade_count: 0, volume: 0, quote_to_trade_ratio: null, order_imbalance: null, vwap: null, avg_effective_spread_bps: null, is_optimal: false });
+    expect(row).toMatchObject({
+      trade_count: 0,
+      volume: 0,
+      quote_to_trade_ratio: null,
+      order_imbalance: null,
+      vwap: null,
+      avg_effective_spread_bps: null,
+      is_optimal: false,
+    });
   });
 
   it('has no standard deviation for one quote and flags a spike above twice the mean', () => {
     const [single] = spreadMetrics([quote('X', t0, 99.99, 100.01)]);
     expect(single?.std_spread_bps).toBeNull();
-    const spiky = spreadMetrics([1, 2, 3, 4].map((i) => quote('X', t0 + i, 99.99, 100.01)).concat(quote('X', t0 + 5, 99.9, 100.1)));
+    const spiky = spreadMetrics(
+      [1, 2, 3, 4].map((i) => quote('X', t0 + i, 99.99, 100.01)).concat(quote('X', t0 + 5, 99.9, 100.1)),
+    );
     expect(spiky[0]?.spread_anomaly).toBe(true);
   });
 
@@ -57,18 +96,29 @@ describe('spreadMetrics', () => {
       quote('A', t0 + 60_000, 99.99, 100.01),
     ];
     const rows = spreadMetrics(events);
-    expect(rows.map((row) => [row.symbol, row.window_start])).toEqual([['A', t0], ['A', t0 + 60_000], ['B', t0 + 60_000]]);
+    expect(rows.map((row) => [row.symbol, row.window_start])).toEqual([
+      ['A', t0],
+      ['A', t0 + 60_000],
+      ['B', t0 + 60_000],
+    ]);
     expect(rows[0]?.is_optimal).toBe(true);
   });
 });
 
 describe('spreadAlerts', () => {
   it('raises a liquidity crisis above twice the mean of up to 10 preceding windows, none without one', () => {
-    const window = (minute: number, halfSpread: number): MarketEvent => quote('X', t0 + minute * 60_000, 100 - halfSpread, 100 + halfSpread);
+    const window = (minute: number, halfSpread: number): MarketEvent =>
+      quote('X', t0 + minute * 60_000, 100 - halfSpread, 100 + halfSpread);
     // 12 calm windows of 2 bps, but the first is 20 bps: it drops out of the baseline at window 11.
-    const events = [window(0, 0.1), ...Array.from({ length: 11 }, (_, i) => window(i + 1, 0.01)), window(12, 0.025)];
+    const events = [
+      window(0, 0.1),
+      ...Array.from({ length: 11 }, (_, i) => window(i + 1, 0.01)),
+      window(12, 0.025),
+    ];
     const alerts = spreadAlerts(spreadMetrics(events));
-    expect(alerts.map((alert) => [alert.alert_type, (alert.window_start - t0) / 60_000])).toEqual([['liquidity_crisis', 12]]);
+    expect(alerts.map((alert) => [alert.alert_type, (alert.window_start - t0) / 60_000])).toEqual([
+      ['liquidity_crisis', 12],
+    ]);
     expect(alerts[0]?.baseline_avg_spread_bps).toBeCloseTo(2, 9);
     expect(alerts[0]?.avg_spread_bps).toBeCloseTo(5, 9);
   });

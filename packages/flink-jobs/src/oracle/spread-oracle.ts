@@ -41,8 +41,10 @@ export interface SpreadAlertRow {
   baseline_avg_spread_bps: number | null;
 }
 
-const mean = (values: number[]): number | null => (values.length === 0 ? null : values.reduce((a, b) => a + b, 0) / values.length);
-const ratio = (a: number | null, b: number | null): number | null => (a === null || b === null || b === 0 ? null : a / b);
+const mean = (values: number[]): number | null =>
+  values.length === 0 ? null : values.reduce((a, b) => a + b, 0) / values.length;
+const ratio = (a: number | null, b: number | null): number | null =>
+  a === null || b === null || b === 0 ? null : a / b;
 const midOf = (event: MarketEvent): number => (event.bid + event.ask) / 2;
 
 /** Two-pass sample standard deviation (n - 1); null below two values. */
@@ -58,7 +60,9 @@ export function windowMetrics(symbol: string, windowStart: number, events: Marke
   const spreads = quotes.map((quote) => ((quote.ask - quote.bid) / midOf(quote)) * 10_000);
   const size = (trade: MarketEvent): number => trade.trade_size ?? 0;
   const volume = trades.reduce((sum, trade) => sum + size(trade), 0);
-  const buyVolume = trades.filter((trade) => trade.side === 'BUY').reduce((sum, trade) => sum + size(trade), 0);
+  const buyVolume = trades
+    .filter((trade) => trade.side === 'BUY')
+    .reduce((sum, trade) => sum + size(trade), 0);
   const notional = trades.reduce((sum, trade) => sum + (trade.trade_price ?? 0) * size(trade), 0);
   const effective = trades.reduce((sum, trade) => {
     const mid = midOf(trade);
@@ -86,7 +90,14 @@ export function windowMetrics(symbol: string, windowStart: number, events: Marke
     avg_stress: mean(events.map((event) => event.stress)),
     avg_effective_spread_bps: trades.length ? ratio(effective, volume) : null,
     spread_anomaly: max !== null && avg !== null && max > 2 * avg,
-    is_optimal: avg !== null && std !== null && imbalance !== null && avg < 5 && std < 2 && imbalance > 0.4 && imbalance < 0.6,
+    is_optimal:
+      avg !== null &&
+      std !== null &&
+      imbalance !== null &&
+      avg < 5 &&
+      std < 2 &&
+      imbalance > 0.4 &&
+      imbalance < 0.6,
   };
 }
 
@@ -113,7 +124,9 @@ export function spreadAlerts(rows: readonly SpreadMetricsRow[]): SpreadAlertRow[
   for (const symbolRows of bySymbol.values()) {
     symbolRows.forEach((row, index) => {
       const preceding = symbolRows.slice(Math.max(0, index - BASELINE_WINDOWS), index);
-      const baseline = mean(preceding.map((p) => p.avg_spread_bps).filter((avg): avg is number => avg !== null));
+      const baseline = mean(
+        preceding.map((p) => p.avg_spread_bps).filter((avg): avg is number => avg !== null),
+      );
       const alert = (alert_type: AlertType): SpreadAlertRow => ({
         symbol: row.symbol,
         window_start: row.window_start,
@@ -126,7 +139,8 @@ export function spreadAlerts(rows: readonly SpreadMetricsRow[]): SpreadAlertRow[
         baseline_avg_spread_bps: baseline,
       });
       if (row.spread_anomaly) alerts.push(alert('spread_anomaly'));
-      if (row.avg_spread_bps !== null && baseline !== null && row.avg_spread_bps > 2 * baseline) alerts.push(alert('liquidity_crisis'));
+      if (row.avg_spread_bps !== null && baseline !== null && row.avg_spread_bps > 2 * baseline)
+        alerts.push(alert('liquidity_crisis'));
       if (row.is_optimal) alerts.push(alert('optimal_window'));
     });
   }

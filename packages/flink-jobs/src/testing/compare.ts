@@ -2,7 +2,12 @@
 // numbers to a relative tolerance. Returns readable differences (empty when equal).
 type Row = Record<string, unknown>;
 
-export function compareRows(actual: Row[], expected: Row[], keyColumns: string[], relativeTolerance = 1e-9): string[] {
+export function compareRows(
+  actual: Row[],
+  expected: Row[],
+  keyColumns: string[],
+  relativeTolerance = 1e-9,
+): string[] {
   const key = (row: Row): string => keyColumns.map((column) => String(row[column])).join(' ');
   const actualByKey = new Map(actual.map((row) => [key(row), row]));
   const expectedByKey = new Map(expected.map((row) => [key(row), row]));

@@ -6,7 +6,10 @@ import type { SpreadAlertRow, SpreadBarRow, SpreadMetricsRow } from '../oracle/s
 // session's time zone.
 const epochMs = (column: string): string => `(extract(epoch from ${column}) * 1000)::float8 AS ${column}`;
 
-export async function readSinkTables(databaseUrl: string, schema: string): Promise<{
+export async function readSinkTables(
+  databaseUrl: string,
+  schema: string,
+): Promise<{
   metrics: SpreadMetricsRow[];
   alerts: SpreadAlertRow[];
   bars: SpreadBarRow[];

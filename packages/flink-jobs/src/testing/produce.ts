@@ -18,10 +18,17 @@ export interface PartitionedEvent {
   partition?: number;
 }
 
-export async function produceEvents(options: ProduceOptions, events: Iterable<MarketEvent | PartitionedEvent>): Promise<number> {
+export async function produceEvents(
+  options: ProduceOptions,
+  events: Iterable<MarketEvent | PartitionedEvent>,
+): Promise<number> {
   const serde = await createMarketEventSerde({ registryUrl: options.registryUrl, topic: options.topic });
   // One request in flight keeps each partition in emission order: the order is part of the test input.
-  const producer = new Kafka({ clientId: 'spreadwatch-flink-jobs-test', brokers: options.brokers, logLevel: logLevel.NOTHING }).producer({
+  const producer = new Kafka({
+    clientId: 'spreadwatch-flink-jobs-test',
+    brokers: options.brokers,
+    logLevel: logLevel.NOTHING,
+  }).producer({
     maxInFlightRequests: 1,
   });
   await producer.connect();
@@ -36,7 +43,11 @@ export async function produceEvents(options: ProduceOptions, events: Iterable<Ma
     };
     for (const item of events) {
       const { event, partition } = 'event' in item ? item : { event: item, partition: undefined };
-      batch.push({ key: event.symbol, value: serde.encode(event), ...(partition === undefined ? {} : { partition }) });
+      batch.push({
+        key: event.symbol,
+        value: serde.encode(event),
+        ...(partition === undefined ? {} : { partition }),
+      });
       if (batch.length >= (options.batchSize ?? 5_000)) await flush();
     }
     await flush();
@@ -54,8 +65,18 @@ export function trailingEvents(time: number, partitions = TOPIC_PARTITIONS): Par
   return Array.from({ length: partitions }, (_, partition) => ({
     partition,
     event: {
-      symbol: '~END', event_time: time, event_type: 'QUOTE', bid: 1, ask: 1.01, bid_size: 1, ask_size: 1,
-      trade_price: null, trade_size: null, side: null, stress: 0, sequence: partition,
+      symbol: '~END',
+      event_time: time,
+      event_type: 'QUOTE',
+      bid: 1,
+      ask: 1.01,
+      bid_size: 1,
+      ask_size: 1,
+      trade_price: null,
+      trade_size: null,
+      side: null,
+      stress: 0,
+      sequence: partition,
     },
   }));
 }

@@ -25,10 +25,18 @@ describe('testStream', () => {
   it('has the crafted windows', () => {
     const rows = spreadMetrics(events);
     const row = (crafted: { symbol: string; minute: number }) =>
-      rows.find((r) => r.symbol === crafted.symbol && r.window_start === options.startTime + crafted.minute * WINDOW_MS);
+      rows.find(
+        (r) =>
+          r.symbol === crafted.symbol && r.window_start === options.startTime + crafted.minute * WINDOW_MS,
+      );
     const alerts = spreadAlerts(rows);
     const alerted = (type: string, crafted: { symbol: string; minute: number }) =>
-      alerts.some((a) => a.alert_type === type && a.symbol === crafted.symbol && a.window_start === options.startTime + crafted.minute * WINDOW_MS);
+      alerts.some(
+        (a) =>
+          a.alert_type === type &&
+          a.symbol === crafted.symbol &&
+          a.window_start === options.startTime + crafted.minute * WINDOW_MS,
+      );
     expect(alerted('liquidity_crisis', CRAFTED.liquidityCrisis)).toBe(true);
     expect(alerted('spread_anomaly', CRAFTED.spreadAnomaly)).toBe(true);
     expect(alerted('optimal_window', CRAFTED.optimalWindow)).toBe(true);

@@ -49,7 +49,10 @@ function prng(seed: number): () => number {
   let c = 0xb7e15162;
   let d = seed >>> 0;
   const next = (): number => {
-    a >>>= 0; b >>>= 0; c >>>= 0; d >>>= 0;
+    a >>>= 0;
+    b >>>= 0;
+    c >>>= 0;
+    d >>>= 0;
     const t = (a + b + d) >>> 0;
     d = (d + 1) >>> 0;
     a = b ^ (b >>> 9);
@@ -87,9 +90,18 @@ export function testStream(options: TestStreamOptions): MarketEvent[] {
       if (is(CRAFTED.optimalWindow, symbol, time)) spreadBps = profile.spreadBps * (1 + 0.05 * normal());
       const half = (mid * spreadBps) / 20_000;
       const quote: MarketEvent = {
-        symbol, event_time: time, event_type: 'QUOTE', bid: mid - half, ask: mid + half,
-        bid_size: 100 * (1 + Math.floor(random() * 20)), ask_size: 100 * (1 + Math.floor(random() * 20)),
-        trade_price: null, trade_size: null, side: null, stress, sequence: 0,
+        symbol,
+        event_time: time,
+        event_type: 'QUOTE',
+        bid: mid - half,
+        ask: mid + half,
+        bid_size: 100 * (1 + Math.floor(random() * 20)),
+        ask_size: 100 * (1 + Math.floor(random() * 20)),
+        trade_price: null,
+        trade_size: null,
+        side: null,
+        stress,
+        sequence: 0,
       };
       if (!is(CRAFTED.noEvents, symbol, time)) {
         generated.push({ ...quote, sequence: sequence++ });
@@ -100,26 +112,41 @@ export function testStream(options: TestStreamOptions): MarketEvent[] {
           const atTouch = random() < 0.7;
           const price = atTouch ? (side === 'BUY' ? quote.ask : quote.bid) : mid + (random() - 0.5) * half;
           generated.push({
-            ...quote, event_time: time + 1 + Math.floor(random() * (gap - 1)), event_type: 'TRADE',
-            trade_price: price, trade_size: crafting ? 200 : 100 * (1 + Math.floor(random() * 10)), side, sequence: sequence++,
+            ...quote,
+            event_time: time + 1 + Math.floor(random() * (gap - 1)),
+            event_type: 'TRADE',
+            trade_price: price,
+            trade_size: crafting ? 200 : 100 * (1 + Math.floor(random() * 10)),
+            side,
+            sequence: sequence++,
           });
         }
       }
       time += gap;
     }
   }
-  return emissionOrder(generated.filter((event) => event.event_time < end), random, options);
+  return emissionOrder(
+    generated.filter((event) => event.event_time < end),
+    random,
+    options,
+  );
 }
 
 // Held-back events go out after the events up to `delay` ms younger than themselves, so no event follows
 // one more than maxDelayMs younger: a watermark of (max time - delay) with delay > maxDelayMs never drops one.
-function emissionOrder(events: MarketEvent[], random: () => number, options: TestStreamOptions): MarketEvent[] {
+function emissionOrder(
+  events: MarketEvent[],
+  random: () => number,
+  options: TestStreamOptions,
+): MarketEvent[] {
   const keyed = events
     .sort((a, b) => a.event_time - b.event_time)
     .map((event, index) => ({
       event,
       index,
-      release: event.event_time + (random() < (options.lateFraction ?? 0.1) ? 1 + Math.floor(random() * options.maxDelayMs) : 0),
+      release:
+        event.event_time +
+        (random() < (options.lateFraction ?? 0.1) ? 1 + Math.floor(random() * options.maxDelayMs) : 0),
     }));
   return keyed.sort((a, b) => a.release - b.release || a.index - b.index).map((entry) => entry.event);
 }
