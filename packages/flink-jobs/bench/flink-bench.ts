@@ -164,6 +164,12 @@ async function pipeline(): Promise<{
       600_000,
     );
     const eventsPerSecond = EVENTS / ((Date.now() - started) / 1000);
+    // Every event is counted in exactly one closed window: the rate is over events really processed.
+    const { rows } = await db.query(
+      `SELECT sum(quote_count + trade_count) AS n FROM ${schema}.spread_metrics WHERE symbol LIKE 'S%'`,
+    );
+    if (Number(rows[0].n) !== EVENTS)
+      throw new Error(`spread_metrics counts ${rows[0].n} events, not ${EVENTS}`);
     console.log(
       `pipeline: ${EVENTS} events -> ${expectedMetrics} spread_metrics + ${expectedBars} spread_bars_1s rows: ${Math.round(eventsPerSecond)} events/s per job (2 jobs, each reading every event)`,
     );
