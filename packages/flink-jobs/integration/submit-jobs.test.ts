@@ -54,9 +54,11 @@ describe(`job submission (namespace ${namespace})`, () => {
   });
 
   it('stops a job with a savepoint and resumes it from there', async () => {
-    const { jobId, savepoint } = await jobs.stop('spread-bars-1s');
+    const { stdout } = await run(tsx, [cli, '--namespace', namespace, 'stop', 'spread-bars-1s']);
+    const savepoint = /with savepoint (\S+)/.exec(stdout)?.[1] ?? '';
     expect(savepoint).toMatch(/savepoint-/);
-    expect((await jobs.jobManager.job(jobId)).state).toBe('FINISHED');
+    expect(stdout).toContain(`submit spread-bars-1s --from-savepoint ${savepoint}`);
+    expect((await jobs.jobManager.job(first[1]?.jobId ?? '')).state).toBe('FINISHED');
     const resumed = await jobs.submit({ fromSavepoint: savepoint });
     const bars = resumed.find((job) => job.name.endsWith('spread-bars-1s'));
     expect(resumed.find((job) => job.name.endsWith('spread-metrics'))?.submitted).toBe(false);

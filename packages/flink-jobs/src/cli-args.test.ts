@@ -12,6 +12,7 @@ describe('parseCommand', () => {
       namespace: 'x',
       fromSavepoint: 'file:///s/1',
     });
+    expect(parseCommand(['submit', 'spread-metrics'])).toEqual({ command: 'submit', job: 'spread-metrics' });
     expect(parseCommand(['list', '--namespace=bt'])).toEqual({ command: 'list', namespace: 'bt' });
     expect(parseCommand(['cancel', 'spread-metrics'])).toEqual({ command: 'cancel', job: 'spread-metrics' });
     expect(parseCommand(['stop', 'spread-bars-1s'])).toEqual({ command: 'stop', job: 'spread-bars-1s' });

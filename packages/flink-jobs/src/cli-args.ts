@@ -2,12 +2,13 @@
 import { parseArgs } from 'node:util';
 
 export type Command =
-  | { command: 'submit'; namespace?: string; fromSavepoint?: string }
+  | { command: 'submit'; namespace?: string; job?: string; fromSavepoint?: string }
   | { command: 'list'; namespace?: string }
   | { command: 'cancel' | 'stop'; namespace?: string; job: string };
 
-export const USAGE = `usage: submit-jobs.ts [--namespace NS] [submit [--from-savepoint PATH] | list | cancel JOB | stop JOB]
-  submit   submit every job of flink-sql/ not already running under its name (default)
+export const USAGE = `usage: submit-jobs.ts [--namespace NS] [submit [JOB] [--from-savepoint PATH] | list | cancel JOB | stop JOB]
+  submit   submit every job of flink-sql/ (or JOB) not already running under its name (default);
+           --from-savepoint restores the one job that is not running from a savepoint
   list     the namespace's jobs on the cluster, with state, id and web UI link
   cancel   cancel a running job (JOB: spread-metrics, spread-bars-1s, or the full job name)
   stop     stop a running job with a savepoint and print the savepoint path
@@ -32,12 +33,19 @@ export function parseCommand(argv: string[]): Command {
   if (fromSavepoint !== undefined && command !== 'submit')
     throw new UsageError('--from-savepoint goes with submit');
   switch (command) {
-    case 'submit':
+    case 'submit': {
+      const [job, ...extra] = rest;
+      if (extra.length > 0) throw new UsageError(`submit takes at most one job name, got: ${rest.join(' ')}`);
+      return {
+        command,
+        ...ns,
+        ...(job === undefined ? {} : { job }),
+        ...(fromSavepoint === undefined ? {} : { fromSavepoint }),
+      };
+    }
     case 'list':
-      if (rest.length > 0) throw new UsageError(`${command} takes no arguments, got: ${rest.join(' ')}`);
-      return command === 'submit'
-        ? { command, ...ns, ...(fromSavepoint === undefined ? {} : { fromSavepoint }) }
-        : { command, ...ns };
+      if (rest.length > 0) throw new UsageError(`list takes no arguments, got: ${rest.join(' ')}`);
+      return { command, ...ns };
     case 'cancel':
     case 'stop': {
       const [job, ...extra] = rest;

@@ -1,5 +1,5 @@
 // CLI over the SQL Gateway and JobManager REST APIs: submit, list, cancel and stop the jobs of flink-sql/.
-//   tsx packages/flink-jobs/src/submit-jobs.ts [--namespace x] [list|cancel NAME|stop NAME|submit [--from-savepoint PATH]]
+//   tsx packages/flink-jobs/src/submit-jobs.ts [--namespace x] [list|cancel JOB|stop JOB|submit [JOB] [--from-savepoint PATH]]
 // Exit codes: 0 done, 1 failed (the message says why), 2 bad arguments.
 import { parseCommand, USAGE, UsageError, type Command } from './cli-args.ts';
 import { loadConfig } from './config.ts';
@@ -39,7 +39,7 @@ async function run(command: Command): Promise<void> {
       const { jobId, savepoint } = await jobs.stop(command.job);
       console.log(`stopped ${jobs.fullName(command.job)} (${jobId}) with savepoint ${savepoint}`);
       console.log(
-        `resume: submit-jobs.ts${command.namespace ? ` --namespace ${command.namespace}` : ''} submit --from-savepoint ${savepoint}`,
+        `resume: submit-jobs.ts${command.namespace ? ` --namespace ${command.namespace}` : ''} submit ${command.job} --from-savepoint ${savepoint}`,
       );
       return;
     }

@@ -57,20 +57,31 @@ export class FlinkJobs {
 
   /** Submits each job not already active under its name. The namespace's tables and topics are made first. */
   async submit(options: SubmitOptions = {}): Promise<SubmittedJob[]> {
-    const definitions = this.definitions().filter((job) => !options.jobs || options.jobs.includes(job.job));
+    const known = this.definitions();
+    const unknown = options.jobs?.filter((job) => !known.some((definition) => definition.job === job)) ?? [];
+    if (unknown.length > 0)
+      throw new Error(`unknown job ${unknown.join(', ')}: one of ${known.map((d) => d.job).join(', ')}`);
+    const definitions = known.filter((job) => !options.jobs || options.jobs.includes(job.job));
     await this.prepare();
+    const pending: JobDefinition[] = [];
     const results: SubmittedJob[] = [];
     for (const definition of definitions) {
       const [active] = await this.jobManager.activeJobsNamed(definition.name);
       if (active) {
-        results.push({
-          name: definition.name,
-          jobId: active.jid,
-          uiLink: this.jobManager.uiLink(active.jid),
-          submitted: false,
-        });
-        continue;
+        const uiLink = this.jobManager.uiLink(active.jid);
+        results.push({ name: definition.name, jobId: active.jid, uiLink, submitted: false });
+      } else {
+        pending.push(definition);
       }
+    }
+    // A savepoint holds the state of one job: restoring it into two different jobs would fail (or, with
+    // allowNonRestoredState, silently start one of them empty).
+    if (options.fromSavepoint && pending.length > 1) {
+      throw new Error(
+        `--from-savepoint restores one job, but ${pending.map((job) => job.job).join(' and ')} are not running: name the job`,
+      );
+    }
+    for (const definition of pending) {
       const jobId = await this.submitOne(definition, options.fromSavepoint);
       results.push({ name: definition.name, jobId, uiLink: this.jobManager.uiLink(jobId), submitted: true });
     }
