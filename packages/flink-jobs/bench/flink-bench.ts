@@ -14,10 +14,9 @@ import { parseArgs } from 'node:util';
 import { performance } from 'node:perf_hooks';
 import { sleep, type JobDetail } from '@spreadwatch/flink-client';
 import type { MarketEvent } from '@spreadwatch/market-events';
-import { Kafka, logLevel } from 'kafkajs';
 import pg from 'pg';
 import { flinkSqlDir, FlinkJobs, loadConfig } from '../src/index.ts';
-import { dropSchema } from '../src/testing/database.ts';
+import { removeNamespace } from '../src/testing/cleanup.ts';
 import { produceEvents, trailingEvents, type PartitionedEvent } from '../src/testing/produce.ts';
 import { TOPIC_PARTITIONS } from '../src/topics.ts';
 
@@ -115,20 +114,6 @@ const quantile = (values: number[], q: number): number =>
   [...values].sort((a, b) => a - b)[Math.min(values.length - 1, Math.floor(q * values.length))] ?? NaN;
 const fmt = (seconds: number): string => `${seconds.toFixed(3)} s`;
 
-async function cleanUp(jobs: FlinkJobs): Promise<void> {
-  for (const job of await jobs.list()) await jobs.cancel(job.name);
-  await dropSchema(base.databaseUrl, jobs.namespace.schema);
-  const admin = new Kafka({
-    clientId: 'spreadwatch-bench',
-    brokers: base.kafkaBrokers,
-    logLevel: logLevel.NOTHING,
-  }).admin();
-  await admin.connect();
-  await admin
-    .deleteTopics({ topics: [jobs.namespace.sourceTopic, jobs.namespace.alertsTopic] })
-    .finally(() => admin.disconnect());
-}
-
 async function pipeline(): Promise<{
   eventsPerSecond: number;
   latencies: { fromSend: number[]; bars: number[] };
@@ -200,7 +185,7 @@ async function pipeline(): Promise<{
     return { eventsPerSecond, latencies };
   } finally {
     await db.end().catch(() => undefined);
-    await cleanUp(jobs);
+    await removeNamespace(jobs);
   }
 }
 
@@ -233,7 +218,7 @@ async function ceiling(): Promise<number> {
     );
     return eventsPerSecond;
   } finally {
-    await cleanUp(jobs);
+    await removeNamespace(jobs);
   }
 }
 

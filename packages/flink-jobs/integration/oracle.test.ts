@@ -12,7 +12,8 @@ import { simulateMarket } from '../../../apps/producer/src/simulation/market-sim
 import { FlinkJobs, loadConfig, type SubmittedJob } from '../src/index.ts';
 import { spreadAlerts, spreadBars, spreadMetrics, WINDOW_MS } from '../src/oracle/spread-oracle.ts';
 import { compareRows } from '../src/testing/compare.ts';
-import { dropSchema, readSinkTables } from '../src/testing/database.ts';
+import { removeNamespace } from '../src/testing/cleanup.ts';
+import { readSinkTables } from '../src/testing/database.ts';
 import { waitForCheckpointAfter, waitForWatermark } from '../src/testing/pipeline-state.ts';
 import { produceEvents, trailingEvents } from '../src/testing/produce.ts';
 import { testStream } from '../src/testing/test-stream.ts';
@@ -82,16 +83,7 @@ describe.each(scenarios)('Flink jobs against the TypeScript oracle: $name stream
   });
 
   afterAll(async () => {
-    await Promise.all(submitted.map((job) => flinkJobs.cancel(job.name)));
-    await dropSchema(config.databaseUrl, namespace);
-    const admin = new Kafka({
-      clientId: 'spreadwatch-oracle-test',
-      brokers: config.kafkaBrokers,
-      logLevel: logLevel.NOTHING,
-    }).admin();
-    await admin.connect();
-    const { sourceTopic, alertsTopic } = flinkJobs.namespace;
-    await admin.deleteTopics({ topics: [sourceTopic, alertsTopic] }).finally(() => admin.disconnect());
+    await removeNamespace(flinkJobs);
   });
 
   it('writes spread_metrics exactly as the oracle computes them', () => {
@@ -119,7 +111,7 @@ describe.each(scenarios)('Flink jobs against the TypeScript oracle: $name stream
       brokers: config.kafkaBrokers,
       logLevel: logLevel.NOTHING,
     }).consumer({
-      groupId: `${namespace}-alerts-reader`,
+      groupId: `${flinkJobs.namespace.jobPrefix}-alerts-reader`,
     });
     await consumer.connect();
     await consumer.subscribe({ topic: flinkJobs.namespace.alertsTopic, fromBeginning: true });

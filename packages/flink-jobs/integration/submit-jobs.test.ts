@@ -5,10 +5,9 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
-import { Kafka, logLevel } from 'kafkajs';
 import { afterAll, describe, expect, it } from 'vitest';
 import { FlinkJobs, JobSqlError, loadConfig, type SubmittedJob } from '../src/index.ts';
-import { dropSchema } from '../src/testing/database.ts';
+import { removeNamespace } from '../src/testing/cleanup.ts';
 
 const run = promisify(execFile);
 const namespace = `cli_${Date.now().toString(36)}`;
@@ -17,19 +16,7 @@ const jobs = new FlinkJobs(config);
 const cli = path.resolve(import.meta.dirname, '../src/submit-jobs.ts');
 const tsx = path.resolve(import.meta.dirname, '../../../node_modules/.bin/tsx');
 
-afterAll(async () => {
-  for (const job of await jobs.list()) await jobs.cancel(job.name);
-  await dropSchema(config.databaseUrl, namespace);
-  const admin = new Kafka({
-    clientId: 'spreadwatch-submit-test',
-    brokers: config.kafkaBrokers,
-    logLevel: logLevel.NOTHING,
-  }).admin();
-  await admin.connect();
-  await admin
-    .deleteTopics({ topics: [jobs.namespace.sourceTopic, jobs.namespace.alertsTopic] })
-    .finally(() => admin.disconnect());
-});
+afterAll(() => removeNamespace(jobs));
 
 describe(`job submission (namespace ${namespace})`, () => {
   let first: SubmittedJob[];
