@@ -1,0 +1,107 @@
+// The API's shapes (apps/api/src/schemas), as the dashboard reads them. Timestamps are ISO 8601 UTC.
+
+export interface WindowMetrics {
+  symbol: string;
+  windowStart: string;
+  windowEnd: string;
+  quoteCount: number;
+  tradeCount: number;
+  avgSpreadBps: number | null;
+  minSpreadBps: number | null;
+  maxSpreadBps: number | null;
+  stdSpreadBps: number | null;
+  liquidityScore: number | null;
+  quoteToTradeRatio: number | null;
+  orderImbalance: number | null;
+  volume: number;
+  vwap: number | null;
+  avgStress: number | null;
+  avgEffectiveSpreadBps: number | null;
+  spreadAnomaly: boolean;
+  isOptimal: boolean;
+}
+
+export interface SpreadBar1s {
+  symbol: string;
+  barStart: string;
+  barEnd: string;
+  quoteCount: number;
+  avgSpreadBps: number | null;
+  minSpreadBps: number | null;
+  maxSpreadBps: number | null;
+  lastMid: number | null;
+}
+
+export const ALERT_TYPES = ['spread_anomaly', 'liquidity_crisis', 'optimal_window'] as const;
+export type AlertType = (typeof ALERT_TYPES)[number];
+
+export interface SpreadAlert {
+  symbol: string;
+  windowStart: string;
+  windowEnd: string;
+  alertType: AlertType;
+  avgSpreadBps: number | null;
+  maxSpreadBps: number | null;
+  stdSpreadBps: number | null;
+  orderImbalance: number | null;
+  baselineAvgSpreadBps: number | null;
+  writtenAt: string | null;
+  /** When Flink emitted it to the alerts topic; set on alerts pushed live from the topic. */
+  emittedAt?: string;
+}
+
+export interface StressPoint {
+  windowStart: string;
+  avgStress: number | null;
+  avgSpreadBps: number | null;
+  symbols: number;
+  anomalies: number;
+}
+
+export interface OverviewCell {
+  symbol: string;
+  windowStart: string;
+  avgSpreadBps: number | null;
+  liquidityScore: number | null;
+  avgStress: number | null;
+  spreadAnomaly: boolean;
+  isOptimal: boolean;
+}
+export type HeatmapMetric = 'avgSpreadBps' | 'liquidityScore';
+
+export interface SymbolSummary {
+  symbol: string;
+  lastWindowStart: string | null;
+  lastBarStart: string | null;
+}
+
+export interface FlinkJob {
+  id: string;
+  name: string;
+  /** Catalog name of the job (e.g. spread-metrics), for resubmission; null for jobs outside the catalog. */
+  catalogName: string | null;
+  state: string;
+  startTime: string;
+  uptimeMs: number;
+  recordsIn: number | null;
+  recordsOut: number | null;
+  recordsInPerSecond: number | null;
+  lastCheckpoint: { completedAt: string; durationMs: number; sizeBytes: number } | null;
+  backpressure: string | null;
+  watermarkLagMs: number | null;
+  uiUrl: string;
+}
+
+export type LiveEvent =
+  | { kind: 'window'; data: WindowMetrics }
+  | { kind: 'bar'; data: SpreadBar1s }
+  | { kind: 'alert'; data: SpreadAlert }
+  /** The server could not replay everything missed: reload. */
+  | { kind: 'gap'; data: unknown };
+
+const KINDS = new Set(['window', 'bar', 'alert', 'gap']);
+
+export function parseLiveEvent(event: string, data: string): LiveEvent | undefined {
+  if (!KINDS.has(event)) return undefined;
+  return { kind: event, data: JSON.parse(data) } as LiveEvent;
+}

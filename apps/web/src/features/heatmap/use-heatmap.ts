@@ -1,0 +1,20 @@
+import { useMemo } from 'react';
+import { toMs } from '../../api/client.ts';
+import { api } from '../../api/endpoints.ts';
+import type { HeatmapMetric } from '../../api/types.ts';
+import { useQuery } from '../../api/use-query.ts';
+import { buildHeatmap, type HeatmapOrder } from '../../lib/heatmap.ts';
+
+export function useHeatmap(metric: HeatmapMetric, windows: number, order: HeatmapOrder) {
+  const query = useQuery(`heatmap:${windows}`, (signal) => api.heatmap({ windows }, signal), 15_000);
+  const matrix = useMemo(() => {
+    if (!query.data) return undefined;
+    const cells = query.data.items.map((cell) => ({
+      symbol: cell.symbol,
+      windowStart: toMs(cell.windowStart),
+      value: cell[metric],
+    }));
+    return buildHeatmap(cells, order, metric === 'avgSpreadBps');
+  }, [query.data, order, metric]);
+  return { ...query, data: matrix };
+}
