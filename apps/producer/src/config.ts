@@ -1,0 +1,25 @@
+// The producer's environment, read here and nowhere else.
+
+export type LogLevel = 'debug' | 'info' | 'warn' | 'error';
+
+export interface ProducerConfig {
+  readonly brokers: readonly string[];
+  readonly registryUrl: string;
+  readonly topic: string;
+  readonly logLevel: LogLevel;
+}
+
+const LOG_LEVELS: readonly LogLevel[] = ['debug', 'info', 'warn', 'error'];
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): ProducerConfig {
+  const logLevel = env.SPREADWATCH_LOG_LEVEL ?? 'info';
+  if (!LOG_LEVELS.includes(logLevel as LogLevel)) {
+    throw new Error(`SPREADWATCH_LOG_LEVEL must be one of ${LOG_LEVELS.join(', ')}, got ${logLevel}`);
+  }
+  return {
+    brokers: (env.SPREADWATCH_KAFKA_BROKERS ?? '127.0.0.1:9092').split(',').map((b) => b.trim()),
+    registryUrl: env.SPREADWATCH_REGISTRY_URL ?? 'http://127.0.0.1:8085/apis/ccompat/v7',
+    topic: 'market_events',
+    logLevel: logLevel as LogLevel,
+  };
+}

@@ -1,0 +1,82 @@
+// Entry point: tsx apps/producer/src/main.ts --seed 7 --count 1000 --dry-run
+import { parseCli, type CliOptions } from './cli/parse-args.ts';
+import { USAGE } from './cli/usage.ts';
+import { UsageError } from './cli/usage-error.ts';
+import { loadConfig } from './config.ts';
+import { createLogger, type Logger } from './log.ts';
+import { describeError } from './retry.ts';
+import { runProducer, type RunReport } from './run-producer.ts';
+import { describeEvents } from './sink/describe-events.ts';
+import type { EventSink } from './sink/event-sink.ts';
+import { createKafkaSink } from './sink/kafka-sink.ts';
+import { createNdjsonSink } from './sink/ndjson-sink.ts';
+import { simulateMarket } from './simulation/market-simulator.ts';
+
+const BATCH_SIZE = 2_000;
+
+function parseOrExit(): CliOptions {
+  try {
+    return parseCli(process.argv.slice(2), loadConfig(), Date.now());
+  } catch (error) {
+    process.stderr.write(`error: ${error instanceof Error ? error.message : String(error)}\n\n${USAGE}`);
+    process.exit(error instanceof UsageError ? 2 : 1);
+  }
+}
+
+function report(logger: Logger, run: RunReport, destination: string): void {
+  const seconds = run.elapsedMs / 1000;
+  const summary =
+    `${run.interrupted ? 'interrupted; ' : ''}sent ${run.sent}, acknowledged ${run.acknowledged} events to ${destination} ` +
+    `in ${seconds.toFixed(1)} s (${Math.round(run.acknowledged / Math.max(seconds, 1e-3))} events/s)`;
+  if (run.failed.length === 0 && run.sent === run.acknowledged) {
+    logger.info(summary);
+  } else {
+    logger.error(`${summary}; ${run.failed.length} failed (${run.failure ?? 'unknown error'}): ${describeEvents(run.failed)}`);
+  }
+}
+
+async function main(): Promise<number> {
+  const options = parseOrExit();
+  if (options.help) {
+    process.stdout.write(USAGE);
+    return 0;
+  }
+  const config = loadConfig();
+  const logger = createLogger(config.logLevel);
+  const controller = new AbortController();
+  let signals = 0;
+  const onSignal = (signal: NodeJS.Signals) => {
+    // A second signal means do not wait for the flush.
+    if (++signals > 1) process.exit(130);
+    logger.info(`${signal}: stopping, flushing what was sent`);
+    controller.abort();
+  };
+  process.on('SIGINT', onSignal);
+  process.on('SIGTERM', onSignal);
+
+  const sim = options.simulation;
+  logger.info(
+    `seed ${sim.seed}, start time ${new Date(sim.startTime).toISOString()} (${sim.startTime}), ${sim.symbols} symbols` +
+      `${sim.count === undefined ? '' : `, count ${sim.count}`}${sim.durationMs === undefined ? '' : `, duration ${sim.durationMs} ms`}`,
+  );
+  let sink: EventSink;
+  let destination: string;
+  if (options.dryRun) {
+    sink = createNdjsonSink(process.stdout);
+    destination = 'stdout';
+  } else {
+    try {
+      sink = await createKafkaSink({ ...options, logger, signal: controller.signal });
+    } catch (error) {
+      logger.error(`cannot start producing: ${describeError(error)}`);
+      logger.info('sent 0, acknowledged 0 events');
+      return 1;
+    }
+    destination = `topic ${options.topic}`;
+  }
+  const run = await runProducer(simulateMarket(sim), sink, { rate: options.rate, batchSize: BATCH_SIZE, signal: controller.signal, logger });
+  report(logger, run, destination);
+  return run.failed.length === 0 && run.sent === run.acknowledged ? 0 : 1;
+}
+
+process.exitCode = await main();
