@@ -1,0 +1,22 @@
+import type { JobVertex } from '@spreadwatch/flink-client';
+import { describe, expect, it } from 'vitest';
+import { recordCounts } from './job-status.ts';
+
+const vertex = (name: string, read: number, write: number): JobVertex => ({
+  id: name,
+  name,
+  parallelism: 1,
+  status: 'RUNNING',
+  metrics: { 'read-records': read, 'write-records': write },
+});
+
+describe('recordCounts', () => {
+  it('counts what the sources emit in and what the sink vertices receive out', () => {
+    const vertices = [
+      vertex('Source: market_events[1] -> Calc[2]', 0, 100),
+      vertex('WindowAggregate[3]', 100, 10),
+      vertex('Calc[4] -> Sink: spread_metrics[5]', 10, 0),
+    ];
+    expect(recordCounts(vertices)).toEqual({ recordsIn: 100, recordsOut: 10 });
+  });
+});

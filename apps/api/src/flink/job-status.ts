@@ -1,0 +1,114 @@
+// A job's status from the JobManager REST API: state and uptime, records in and out, the last checkpoint,
+// backpressure (busiest vertex) and watermark lag (wall clock minus the last vertex's input watermark).
+import type { JobDetail, JobManagerClient, JobOverview, JobVertex } from '@spreadwatch/flink-client';
+
+export interface VertexStatus {
+  id: string;
+  name: string;
+  parallelism: number;
+  status: string;
+  recordsIn: number;
+  recordsOut: number;
+  /** Share of time the vertex's subtasks were back-pressured, 0..1. */
+  backpressure: number | null;
+}
+
+export interface JobStatus {
+  id: string;
+  name: string;
+  state: string;
+  startTime: string;
+  uptimeMs: number;
+  recordsIn: number | null;
+  recordsOut: number | null;
+  lastCheckpoint: { id: number; triggeredAt: string; durationMs: number; path: string } | null;
+  backpressure: number | null;
+  watermarkLagMs: number | null;
+  uiLink: string;
+}
+
+export interface JobStatusDetail extends JobStatus {
+  vertices: VertexStatus[];
+  checkpoints: { completed: number; failed: number; inProgress: number } | null;
+}
+
+const NO_WATERMARK = -9e18;
+const sum = (values: number[]): number => values.reduce((total, value) => total + value, 0);
+
+/** Records into the job (emitted by its sources) and out of it (received by the vertices with sinks). */
+export function recordCounts(vertices: JobVertex[]): { recordsIn: number; recordsOut: number } {
+  const sources = vertices.filter((vertex) => vertex.name.startsWith('Source:'));
+  const sinks = vertices.filter((vertex) => vertex.name.includes('Sink:'));
+  return {
+    recordsIn: sum(sources.map((vertex) => vertex.metrics['write-records'])),
+    recordsOut: sum(sinks.map((vertex) => vertex.metrics['read-records'])),
+  };
+}
+
+export function createJobStatus(jobManager: JobManagerClient) {
+  const backpressure = async (jobId: string, vertex: JobVertex): Promise<number | null> => {
+    const metrics = await jobManager.vertexMetrics(jobId, vertex.id, ['backPressuredTimeMsPerSecond']);
+    const value = metrics.backPressuredTimeMsPerSecond;
+    return value === undefined || Number.isNaN(value) ? null : value / 1000 / vertex.parallelism;
+  };
+
+  const watermarkLag = async (jobId: string, vertex: JobVertex): Promise<number | null> => {
+    const watermarks = await jobManager.vertexWatermarks(jobId, vertex.id);
+    const low = Math.min(...watermarks);
+    return watermarks.length === 0 || low < NO_WATERMARK ? null : Date.now() - low;
+  };
+
+  const detail = async (overview: Pick<JobOverview, 'jid'>): Promise<JobStatusDetail> => {
+    const job: JobDetail = await jobManager.job(overview.jid);
+    const running = job.state === 'RUNNING';
+    const last = job.vertices[job.vertices.length - 1];
+    const [pressures, lag, checkpoints] = await Promise.all([
+      Promise.all(job.vertices.map((vertex) => (running ? backpressure(job.jid, vertex).catch(() => null) : null))),
+      running && last ? watermarkLag(job.jid, last).catch(() => null) : null,
+      jobManager.checkpoints(job.jid).catch(() => null),
+    ]);
+    const completed = checkpoints?.latest.completed;
+    const known = pressures.filter((value): value is number => value !== null);
+    return {
+      id: job.jid,
+      name: job.name,
+      state: job.state,
+      startTime: new Date(job['start-time']).toISOString(),
+      uptimeMs: job.duration,
+      ...recordCounts(job.vertices),
+      lastCheckpoint: completed
+        ? {
+            id: completed.id,
+            triggeredAt: new Date(completed.trigger_timestamp).toISOString(),
+            durationMs: completed.end_to_end_duration,
+            path: completed.external_path,
+          }
+        : null,
+      backpressure: known.length > 0 ? Math.max(...known) : null,
+      watermarkLagMs: lag,
+      uiLink: jobManager.uiLink(job.jid),
+      vertices: job.vertices.map((vertex, index) => ({
+        id: vertex.id,
+        name: vertex.name,
+        parallelism: vertex.parallelism,
+        status: vertex.status,
+        recordsIn: vertex.metrics['read-records'],
+        recordsOut: vertex.metrics['write-records'],
+        backpressure: pressures[index] ?? null,
+      })),
+      checkpoints: checkpoints
+        ? { completed: checkpoints.counts.completed, failed: checkpoints.counts.failed, inProgress: checkpoints.counts.in_progress }
+        : null,
+    };
+  };
+
+  return {
+    detail,
+    /** The jobs' statuses, without the per-vertex parts. */
+    async list(jobs: JobOverview[]): Promise<JobStatus[]> {
+      const details = await Promise.all(jobs.map(detail));
+      return details.map(({ vertices: _vertices, checkpoints: _checkpoints, ...status }) => status);
+    },
+  };
+}
+export type JobStatusReader = ReturnType<typeof createJobStatus>;

@@ -1,0 +1,28 @@
+// Repositories as decorators: handlers reach data through them, never through SQL of their own.
+import fp from 'fastify-plugin';
+import { createAlertsRepository, type AlertsRepository } from '../../repositories/alerts.ts';
+import { createBarsRepository, type BarsRepository } from '../../repositories/bars.ts';
+import { createChangesRepository, type ChangesRepository } from '../../repositories/changes.ts';
+import { createMetricsRepository, type MetricsRepository } from '../../repositories/metrics.ts';
+import { createSymbolsRepository, type SymbolsRepository } from '../../repositories/symbols.ts';
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    symbolsRepository: SymbolsRepository;
+    metricsRepository: MetricsRepository;
+    barsRepository: BarsRepository;
+    alertsRepository: AlertsRepository;
+    changesRepository: ChangesRepository;
+  }
+}
+
+export default fp(
+  async (app) => {
+    app.decorate('symbolsRepository', createSymbolsRepository(app.pg));
+    app.decorate('metricsRepository', createMetricsRepository(app.pg));
+    app.decorate('barsRepository', createBarsRepository(app.pg));
+    app.decorate('alertsRepository', createAlertsRepository(app.pg));
+    app.decorate('changesRepository', createChangesRepository(app.pg));
+  },
+  { name: 'repositories', dependencies: ['pg'] },
+);
