@@ -1,9 +1,9 @@
-// Instants of the query string: ISO 8601, an instant without offset read as UTC; ranges must go forward.
+// Instants of the query string (ISO 8601 with an offset, checked by the schema's date-time format) in one
+// normal form; ranges must go forward.
 import { badRequest } from './errors.ts';
 
 export function instant(name: string, text: string): string {
-  const hasOffset = /(?:[zZ]|[+-]\d\d(?::?\d\d)?)$/.test(text);
-  const time = Date.parse(hasOffset ? text : `${text}Z`);
+  const time = Date.parse(text);
   if (Number.isNaN(time)) throw badRequest(`${name} is not an ISO 8601 time: "${text}"`);
   return new Date(time).toISOString();
 }

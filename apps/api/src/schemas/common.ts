@@ -18,7 +18,8 @@ export const errorResponses = {
   500: ErrorBody,
 } as const;
 
-export const IsoTime = (description: string) => Type.String({ format: 'date-time', description });
+export const IsoTime = (description: string) =>
+  Type.String({ format: 'date-time', description: `${description} (RFC 3339: with Z or an offset)` });
 
 /** Upper bound of every page: no request reads more rows than this. */
 export const MAX_PAGE_SIZE = 1000;
