@@ -2,8 +2,9 @@
 import { request, type Paged } from './client.ts';
 import type {
   AlertType,
+  CatalogEntry,
   FlinkJob,
-  OverviewCell,
+  Overview,
   SpreadAlert,
   SpreadBar1s,
   StressPoint,
@@ -13,7 +14,7 @@ import type {
 
 type Signal = AbortSignal;
 const iso = (ms: number): string => new Date(ms).toISOString();
-const path = (symbol: string): string => encodeURIComponent(symbol);
+const segment = (value: string): string => encodeURIComponent(value);
 
 interface RangeQuery {
   from: number;
@@ -26,29 +27,21 @@ const range = (q: RangeQuery) => ({ from: iso(q.from), to: iso(q.to), limit: q.l
 export const api = {
   symbols: (signal: Signal) => request<{ items: SymbolSummary[] }>('/api/symbols', { signal }),
   metrics: (q: RangeQuery & { symbol: string }, signal: Signal) =>
-    request<Paged<WindowMetrics>>(`/api/metrics/${path(q.symbol)}`, { query: range(q), signal }),
-  latest: (signal: Signal) => request<{ items: WindowMetrics[] }>('/api/metrics/latest', { signal }),
+    request<Paged<WindowMetrics>>(`/api/symbols/${segment(q.symbol)}/metrics`, { query: range(q), signal }),
   bars: (q: RangeQuery & { symbol: string }, signal: Signal) =>
-    request<Paged<SpreadBar1s>>(`/api/bars/${path(q.symbol)}`, { query: range(q), signal }),
+    request<Paged<SpreadBar1s>>(`/api/symbols/${segment(q.symbol)}/bars`, { query: range(q), signal }),
+  latest: (signal: Signal) => request<{ items: WindowMetrics[] }>('/api/metrics/latest', { signal }),
   alerts: (q: { type?: AlertType; since: number; limit?: number }, signal: Signal) =>
-    request<{ items: SpreadAlert[] }>('/api/alerts', {
+    request<{ items: SpreadAlert[]; next: string | null }>('/api/alerts', {
       query: { type: q.type, since: iso(q.since), limit: q.limit },
       signal,
     }),
   stress: (q: RangeQuery, signal: Signal) => request<Paged<StressPoint>>('/api/stress', { query: range(q), signal }),
-  heatmap: (q: { windows: number }, signal: Signal) =>
-    request<{ items: OverviewCell[] }>('/api/overview', { query: q, signal }),
-  jobs: (signal: Signal) => request<{ jobs: FlinkJob[] }>('/api/jobs', { signal }),
-  stopJob: (id: string, token: string) =>
-    request<{ savepoint: string | null }>(`/api/jobs/${encodeURIComponent(id)}/stop`, {
-      method: 'POST',
-      body: {},
-      token,
-    }),
-  cancelJob: (id: string, token: string) =>
-    request<unknown>(`/api/jobs/${encodeURIComponent(id)}/cancel`, { method: 'POST', body: {}, token }),
-  submitJob: (name: string, token: string) =>
-    request<unknown>('/api/jobs', { method: 'POST', body: { name }, token }),
+  overview: (windows: number, signal: Signal) => request<Overview>('/api/overview', { query: { windows }, signal }),
+  jobs: (signal: Signal) => request<{ items: FlinkJob[] }>('/api/jobs', { signal }),
+  catalog: (signal: Signal) => request<{ items: CatalogEntry[] }>('/api/jobs/catalog', { signal }),
+  jobAction: (job: string, action: 'stop' | 'cancel' | 'submit', token: string) =>
+    request<unknown>(`/api/jobs/catalog/${segment(job)}/${action}`, { method: 'POST', token, ...(action === 'submit' ? { body: {} } : {}) }),
 };
 
-export const STREAM_URL = '/api/stream';
+export const STREAM_URL = '/api/live';

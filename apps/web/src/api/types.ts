@@ -59,13 +59,16 @@ export interface StressPoint {
 }
 
 export interface OverviewCell {
-  symbol: string;
-  windowStart: string;
   avgSpreadBps: number | null;
   liquidityScore: number | null;
   avgStress: number | null;
   spreadAnomaly: boolean;
   isOptimal: boolean;
+}
+
+export interface Overview {
+  windowStarts: string[];
+  symbols: { symbol: string; cells: (OverviewCell | null)[] }[];
 }
 export type HeatmapMetric = 'avgSpreadBps' | 'liquidityScore';
 
@@ -78,18 +81,26 @@ export interface SymbolSummary {
 export interface FlinkJob {
   id: string;
   name: string;
-  /** Catalog name of the job (e.g. spread-metrics), for resubmission; null for jobs outside the catalog. */
-  catalogName: string | null;
   state: string;
   startTime: string;
   uptimeMs: number;
+  /** Records emitted by the sources. */
   recordsIn: number | null;
   recordsOut: number | null;
-  recordsInPerSecond: number | null;
-  lastCheckpoint: { completedAt: string; durationMs: number; sizeBytes: number } | null;
-  backpressure: string | null;
+  lastCheckpoint: { id: number; triggeredAt: string; durationMs: number; path: string } | null;
+  /** Busiest vertex's share of time back-pressured, 0..1. */
+  backpressure: number | null;
   watermarkLagMs: number | null;
-  uiUrl: string;
+  uiLink: string;
+}
+
+export interface CatalogEntry {
+  /** Catalog name, e.g. spread-metrics. */
+  job: string;
+  /** Flink job name in the API's namespace. */
+  name: string;
+  activeJobId: string | null;
+  activeState: string | null;
 }
 
 export type LiveEvent =

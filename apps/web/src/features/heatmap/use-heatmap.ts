@@ -6,14 +6,13 @@ import { useQuery } from '../../api/use-query.ts';
 import { buildHeatmap, type HeatmapOrder } from '../../lib/heatmap.ts';
 
 export function useHeatmap(metric: HeatmapMetric, windows: number, order: HeatmapOrder) {
-  const query = useQuery(`heatmap:${windows}`, (signal) => api.heatmap({ windows }, signal), 15_000);
+  const query = useQuery(`heatmap:${windows}`, (signal) => api.overview(windows, signal), 15_000);
   const matrix = useMemo(() => {
     if (!query.data) return undefined;
-    const cells = query.data.items.map((cell) => ({
-      symbol: cell.symbol,
-      windowStart: toMs(cell.windowStart),
-      value: cell[metric],
-    }));
+    const starts = query.data.windowStarts.map(toMs);
+    const cells = query.data.symbols.flatMap((row) =>
+      row.cells.map((cell, index) => ({ symbol: row.symbol, windowStart: starts[index]!, value: cell ? cell[metric] : null })),
+    );
     return buildHeatmap(cells, order, metric === 'avgSpreadBps');
   }, [query.data, order, metric]);
   return { ...query, data: matrix };

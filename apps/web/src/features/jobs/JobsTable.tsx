@@ -1,79 +1,88 @@
-import type { FlinkJob } from '../../api/types.ts';
-import { formatCompact, formatDuration, formatTime } from '../../lib/format.ts';
+import type { CatalogEntry, FlinkJob } from '../../api/types.ts';
+import { formatCompact, formatDuration, formatNumber, formatTime } from '../../lib/format.ts';
 
-export type JobAction = 'stop' | 'cancel' | 'resubmit';
-
-const ACTIVE = new Set(['RUNNING', 'CREATED', 'INITIALIZING', 'RESTARTING', 'FAILING']);
+export type JobAction = 'stop' | 'cancel' | 'submit';
 
 interface Props {
   jobs: FlinkJob[];
-  busy: string | undefined;
-  onAction: (job: FlinkJob, action: JobAction) => void;
+  catalog: CatalogEntry[];
+  rates: Map<string, number>;
+  busy: boolean;
+  onAction: (job: string, action: JobAction) => void;
 }
 
-export function JobsTable({ jobs, busy, onAction }: Props) {
+export function JobsTable({ jobs, catalog, rates, busy, onAction }: Props) {
+  const activeEntry = new Map(catalog.filter((entry) => entry.activeJobId).map((entry) => [entry.activeJobId!, entry]));
+  const stopped = catalog.filter((entry) => entry.activeJobId === null);
   return (
-    <div className="scroll" style={{ maxHeight: 300 }}>
-      <table className="data">
-        <thead>
-          <tr>
-            <th className="left">Job</th>
-            <th className="left">State</th>
-            <th>Uptime</th>
-            <th>Records in</th>
-            <th>In/s</th>
-            <th>Last checkpoint</th>
-            <th>Backpressure</th>
-            <th>Watermark lag</th>
-            <th className="left">Actions</th>
-          </tr>
-        </thead>
-        <tbody>
-          {jobs.map((job) => {
-            const active = ACTIVE.has(job.state);
-            return (
-              <tr key={job.id} data-job={job.name} data-state={job.state}>
-                <td className="left">
-                  <a href={job.uiUrl} target="_blank" rel="noreferrer" title={job.id}>
-                    {job.name}
-                  </a>
-                </td>
-                <td className="left">
-                  <span className={`badge ${['RUNNING', 'FAILED', 'FAILING'].includes(job.state) ? job.state : 'other'}`}>{job.state}</span>
-                </td>
-                <td>{active ? formatDuration(job.uptimeMs) : '–'}</td>
-                <td>{formatCompact(job.recordsIn)}</td>
-                <td>{job.recordsInPerSecond === null ? '–' : formatCompact(job.recordsInPerSecond)}</td>
-                <td>
-                  {job.lastCheckpoint
-                    ? `${formatTime(Date.parse(job.lastCheckpoint.completedAt))} (${formatDuration(job.lastCheckpoint.durationMs)})`
-                    : '–'}
-                </td>
-                <td>{job.backpressure ?? '–'}</td>
-                <td>{formatDuration(job.watermarkLagMs)}</td>
-                <td className="left">
-                  {active ? (
-                    <>
-                      <button className="control" disabled={busy !== undefined} onClick={() => onAction(job, 'stop')} title="stop with a savepoint">
-                        Stop
-                      </button>{' '}
-                      <button className="control danger" disabled={busy !== undefined} onClick={() => onAction(job, 'cancel')}>
-                        Cancel
-                      </button>
-                    </>
-                  ) : (
-                    job.catalogName && (
-                      <button className="control" disabled={busy !== undefined} onClick={() => onAction(job, 'resubmit')}>
-                        Resubmit
-                      </button>
-                    )
-                  )}
-                </td>
-              </tr>
-            );
-          })}
-        </tbody>
-      </table>
-    </div>
+    <>
+      {stopped.length > 0 && (
+        <div className="token-form">
+          <span className="muted">Not running:</span>
+          {stopped.map((entry) => (
+            <button key={entry.job} className="control" disabled={busy} onClick={() => onAction(entry.job, 'submit')}>
+              Resubmit {entry.job}
+            </button>
+          ))}
+        </div>
+      )}
+      <div className="scroll" style={{ maxHeight: 300 }}>
+        <table className="data">
+          <thead>
+            <tr>
+              <th className="left">Job</th>
+              <th className="left">State</th>
+              <th>Uptime</th>
+              <th>Records in</th>
+              <th>Records/s</th>
+              <th>Last checkpoint</th>
+              <th>Backpressure</th>
+              <th>Watermark lag</th>
+              <th className="left">Actions</th>
+            </tr>
+          </thead>
+          <tbody>
+            {jobs.map((job) => {
+              const entry = activeEntry.get(job.id);
+              const rate = rates.get(job.id);
+              return (
+                <tr key={job.id} data-job={job.name} data-state={job.state}>
+                  <td className="left">
+                    <a href={job.uiLink} target="_blank" rel="noreferrer" title={`${job.id} in the Flink UI`}>
+                      {job.name}
+                    </a>
+                  </td>
+                  <td className="left">
+                    <span className={`badge ${['RUNNING', 'FAILED', 'FAILING'].includes(job.state) ? job.state : 'other'}`}>{job.state}</span>
+                  </td>
+                  <td>{entry ? formatDuration(job.uptimeMs) : '–'}</td>
+                  <td>{formatCompact(job.recordsIn)}</td>
+                  <td>{rate === undefined ? '–' : formatCompact(rate)}</td>
+                  <td>
+                    {job.lastCheckpoint
+                      ? `#${job.lastCheckpoint.id} ${formatTime(Date.parse(job.lastCheckpoint.triggeredAt))} (${formatDuration(job.lastCheckpoint.durationMs)})`
+                      : '–'}
+                  </td>
+                  <td>{job.backpressure === null ? '–' : `${formatNumber(job.backpressure * 100, 0)} %`}</td>
+                  <td>{formatDuration(job.watermarkLagMs)}</td>
+                  <td className="left">
+                    {entry && (
+                      <>
+                        <button className="control" disabled={busy} onClick={() => onAction(entry.job, 'stop')} title="stop with a savepoint">
+                          Stop
+                        </button>{' '}
+                        <button className="control danger" disabled={busy} onClick={() => onAction(entry.job, 'cancel')}>
+                          Cancel
+                        </button>
+                      </>
+                    )}
+                  </td>
+                </tr>
+              );
+            })}
+          </tbody>
+        </table>
+      </div>
+    </>
   );
 }

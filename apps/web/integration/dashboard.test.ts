@@ -1,0 +1,162 @@
+// The dashboard in Debian's Chromium against the real system: a test namespace fed by the producer's
+// simulator through Kafka and the Flink jobs into PostgreSQL, served by the real API with the production
+// build. Each panel must show that data; a spread shock produced during the test must reach the alerts
+// feed through the pipeline and the live stream; the page must recover when the API restarts.
+// Screenshots go to test-results/web/.
+import { mkdirSync } from 'node:fs';
+import path from 'node:path';
+import { FlinkJobs, loadConfig, type SubmittedJob } from '@spreadwatch/flink-jobs';
+import { Kafka, logLevel } from 'kafkajs';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { dropSchema } from '../../../packages/flink-jobs/src/testing/database.ts';
+import { TOPIC_PARTITIONS, ensureTopics } from '../../../packages/flink-jobs/src/topics.ts';
+import { startApi, type ApiServer } from './support/api-server.ts';
+import { launchChromium } from './support/browser.ts';
+import { MarketFeed } from './support/market-feed.ts';
+import { ensureWebBuild, webRoot } from './support/web-build.ts';
+
+const SYMBOLS = 12;
+const BACKFILL_MS = 12 * 60_000;
+const artifacts = path.resolve(webRoot, '../../test-results/web');
+
+interface Latest {
+  items: { symbol: string; avgSpreadBps: number | null }[];
+}
+
+describe('dashboard on the real system', () => {
+  const namespace = `web_${Date.now().toString(36)}`;
+  const token = `web-test-${Date.now().toString(36)}`;
+  const config = { ...loadConfig(), namespace, watermarkDelayMs: 2_000 };
+  const flinkJobs = new FlinkJobs(config);
+  const feed = new MarketFeed({
+    brokers: config.kafkaBrokers,
+    registryUrl: config.registryUrl,
+    topic: flinkJobs.namespace.sourceTopic,
+    partitions: TOPIC_PARTITIONS,
+    symbols: SYMBOLS,
+    backfillMs: BACKFILL_MS,
+  });
+  let submitted: SubmittedJob[] = [];
+  let api: ApiServer;
+  let browser: Browser;
+  let page: Page;
+
+  const apiJson = async <T>(route: string): Promise<T> => (await fetch(`${api.url}${route}`)).json() as Promise<T>;
+  const screenshot = (name: string) => page.screenshot({ path: path.join(artifacts, `${name}.png`), fullPage: true });
+
+  beforeAll(async () => {
+    mkdirSync(artifacts, { recursive: true });
+    await ensureWebBuild();
+    await ensureTopics(config.kafkaBrokers, flinkJobs.namespace);
+    // The backfill is in Kafka before the jobs start, so every partition has data from the first poll.
+    await feed.start();
+    submitted = await flinkJobs.submit();
+    api = await startApi(namespace, token);
+    // The backfill's windows are closed by the watermark at once; wait until every symbol has some.
+    for (;;) {
+      const latest = await apiJson<Latest>('/api/metrics/latest');
+      if (latest.items.length === SYMBOLS) break;
+      await new Promise((resolve) => setTimeout(resolve, 1_000));
+    }
+    browser = await launchChromium();
+    page = await browser.newPage({ viewport: { width: 1600, height: 1300 } });
+    await page.goto(api.url);
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await feed.stop();
+    await api?.close();
+    await Promise.all(submitted.map((job) => flinkJobs.cancel(job.name)));
+    await dropSchema(config.databaseUrl, namespace);
+    const admin = new Kafka({ clientId: 'spreadwatch-web-test', brokers: config.kafkaBrokers, logLevel: logLevel.NOTHING }).admin();
+    await admin.connect();
+    const { sourceTopic, alertsTopic } = flinkJobs.namespace;
+    await admin.deleteTopics({ topics: [sourceTopic, alertsTopic] }).finally(() => admin.disconnect());
+  });
+
+  it('shows the windowed metrics of every symbol in the table, as the API serves them', async () => {
+    const table = page.getByTestId('metrics-table');
+    await table.locator(`table[data-rows="${SYMBOLS}"]`).waitFor();
+    const latest = await apiJson<Latest>('/api/metrics/latest');
+    const widest = latest.items.reduce((a, b) => ((b.avgSpreadBps ?? 0) > (a.avgSpreadBps ?? 0) ? b : a));
+    // Sorted by average spread, widest first: the first row is the API's widest symbol.
+    const firstRow = table.locator('tbody tr').first();
+    expect(await firstRow.locator('td').first().textContent()).toBe(widest.symbol);
+    expect(await firstRow.locator('td').nth(2).textContent()).toBe(widest.avgSpreadBps!.toFixed(2));
+  });
+
+  it('draws the heatmap of all symbols over the recent windows, with a legend and tooltips', async () => {
+    const heatmap = page.getByTestId('heatmap');
+    const canvas = heatmap.locator(`canvas[data-rows="${SYMBOLS}"]`);
+    await canvas.waitFor();
+    expect(Number(await canvas.getAttribute('data-columns'))).toBeGreaterThanOrEqual(10);
+    expect(await heatmap.getByTestId('heatmap-legend').textContent()).toMatch(/bp\d+\.\d\d\d+\.\d\d/);
+    const box = (await canvas.boundingBox())!;
+    await page.mouse.move(box.x + box.width - 10, box.y + 7);
+    expect(await heatmap.locator('.tooltip').textContent()).toMatch(/^[A-Z]{4} \d\d:\d\d–\d\d:\d\d UTC/);
+  });
+
+  it('plots the spread timeline of the first symbol: 1-second bars over the windows band', async () => {
+    const timeline = page.getByTestId('timeline');
+    await timeline.locator('.recharts-line path.recharts-curve').first().waitFor();
+    expect(await timeline.locator('select').inputValue()).toBe(feed.symbols().sort()[0]);
+    expect(await timeline.locator('.recharts-area path.recharts-curve').count()).toBeGreaterThan(0);
+    expect(await timeline.locator('.recharts-line').count()).toBe(2);
+  });
+
+  it('plots the market stress series with its regimes', async () => {
+    const stress = page.getByTestId('stress');
+    await stress.locator('.recharts-line path.recharts-curve').first().waitFor();
+    expect(await stress.getByTestId('regime').textContent()).toMatch(/^(calm|stressed)$/);
+    expect(await stress.locator('.recharts-reference-area').count()).toBeGreaterThan(0);
+  });
+
+  it('lists the namespace jobs RUNNING, each linked to the Flink UI', async () => {
+    const jobs = page.getByTestId('jobs');
+    for (const job of submitted) {
+      const row = jobs.locator(`tr[data-job="${job.name}"][data-state="RUNNING"]`);
+      await row.waitFor();
+      expect(await row.locator('a').getAttribute('href')).toBe(job.uiLink);
+    }
+  });
+
+  it('shows fresh data and an open live stream', async () => {
+    const freshness = page.getByTestId('freshness');
+    await page.locator('[data-testid="freshness"][data-level="fresh"][data-connection="open"]').waitFor();
+    expect(await freshness.getByTestId('data-age').textContent()).toMatch(/^\d/);
+  });
+
+  it('shows a spread shock produced now in the alerts feed, pushed live', async () => {
+    const symbol = feed.symbols()[0]!;
+    const shock = feed.shock(symbol, 30_000, 12);
+    const windowStart = new Date(Math.floor(shock.from / 60_000) * 60_000).toISOString();
+    // The alert comes once the watermark closes the shocked window: up to a minute and the watermark delay.
+    const alert = page.locator(
+      `[data-testid="alerts"] li.new[data-symbol="${symbol}"]:is([data-type="spread_anomaly"], [data-type="liquidity_crisis"])`,
+    );
+    await alert.first().waitFor({ timeout: 150_000 });
+    expect(await alert.first().getAttribute('data-received-at')).toMatch(/^\d/);
+    const text = await alert.first().textContent();
+    expect(text).toContain(symbol);
+    expect(text).toMatch(/\d+\.\d\d bp/);
+    const fromApi = await apiJson<{ items: { symbol: string; windowStart: string }[] }>(
+      `/api/alerts?since=${windowStart}&symbol=${symbol}`,
+    );
+    expect(fromApi.items.length).toBeGreaterThan(0);
+    await screenshot('dashboard');
+  }, 180_000);
+
+  it('reconnects by itself when the API comes back', async () => {
+    const port = Number(new URL(api.url).port);
+    await api.close();
+    await page.locator('[data-testid="freshness"][data-connection="reconnecting"]').waitFor();
+    await screenshot('api-down');
+    api = await startApi(namespace, token, port);
+    await page.locator('[data-testid="freshness"][data-connection="open"]').waitFor({ timeout: 30_000 });
+    // Every panel reloads once the stream is back: no error state remains.
+    await page.waitForFunction(() => document.querySelectorAll('[data-state="error"]').length === 0);
+    expect(await page.getByTestId('metrics-table').locator(`table[data-rows="${SYMBOLS}"]`).count()).toBe(1);
+  });
+});
