@@ -66,7 +66,7 @@ async function main(): Promise<number> {
     destination = 'stdout';
   } else {
     try {
-      sink = await createKafkaSink({ ...options, logger, signal: controller.signal });
+      sink = await createKafkaSink({ ...options, logger, connectAttempts: config.connectAttempts, signal: controller.signal });
     } catch (error) {
       logger.error(`cannot start producing: ${describeError(error)}`);
       logger.info('sent 0, acknowledged 0 events');

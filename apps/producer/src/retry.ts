@@ -26,6 +26,6 @@ export async function withRetry<T>(action: () => Promise<T>, options: RetryOptio
 
 export function describeError(error: unknown): string {
   if (!(error instanceof Error)) return String(error);
-  const cause = error.cause instanceof Error ? `: ${error.cause.message}` : '';
+  const cause = error.cause instanceof Error && !error.message.includes(error.cause.message) ? `: ${error.cause.message}` : '';
   return `${error.name}: ${error.message}${cause}`;
 }

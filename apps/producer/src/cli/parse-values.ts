@@ -37,7 +37,9 @@ export function parseTimestamp(flag: string, text: string): number {
     throw new UsageError(`--${flag} must be epoch milliseconds or ISO 8601 with a zone (2026-01-05T14:30:00Z), got "${text}"`);
   }
   const ms = Date.parse(trimmed.length === 10 ? `${trimmed}T00:00:00Z` : trimmed);
-  if (Number.isNaN(ms)) throw new UsageError(`--${flag} is not a valid date: "${text}"`);
+  // Date.parse rolls impossible days over (Feb 31 -> Mar 3); the round trip catches them.
+  const day = trimmed.slice(0, 10);
+  if (Number.isNaN(ms) || new Date(ms + offsetMs(trimmed)).toISOString().slice(0, 10) !== day) throw new UsageError(`--${flag} is not a valid date: "${text}"`);
   return ms;
 }
 
@@ -66,4 +68,11 @@ export function parseTopic(flag: string, text: string): string {
     throw new UsageError(`--${flag} must be 1-249 characters of letters, digits, '.', '_' or '-', got "${text}"`);
   }
   return text;
+}
+
+/** The zone offset written in an ISO 8601 time, in milliseconds (0 for Z or a date alone). */
+function offsetMs(iso: string): number {
+  const zone = /([+-])(\d{2}):(\d{2})$/.exec(iso);
+  if (zone === null) return 0;
+  return (zone[1] === '-' ? -1 : 1) * (Number(zone[2]) * 60 + Number(zone[3])) * 60_000;
 }

@@ -22,6 +22,9 @@ Simulates a market and produces its quotes and trades to Kafka as Avro (Confluen
   --dry-run            write the events as NDJSON to stdout instead of Kafka
   --help               show this help
 
+Environment: SPREADWATCH_KAFKA_BROKERS, SPREADWATCH_REGISTRY_URL, SPREADWATCH_LOG_LEVEL (debug, info,
+warn, error; default info), SPREADWATCH_CONNECT_ATTEMPTS (startup attempts with backoff; default 10).
+
 Without --count or --duration it runs until SIGINT or SIGTERM, then flushes and reports.
 Exit codes: 0 all events acknowledged, 1 failure, 2 invalid options.
 `;
