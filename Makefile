@@ -2,7 +2,7 @@
 # Configuration is by env vars (see README.md); e.g. `make up SPREADWATCH_KAFKA_PORT=19092`.
 SHELL := /bin/bash
 .DEFAULT_GOAL := help
-STACK := npx --no-install tsx infra/native/src/cli.ts
+STACK := node_modules/.bin/tsx infra/native/src/cli.ts
 
 .PHONY: help install up up-stack down status logs submit-jobs produce test test-unit lint typecheck fetch \
 	bench bench-producer bench-flink bench-api
@@ -36,35 +36,35 @@ logs: install ## recent log lines of every service (SERVICE=kafka FOLLOW=1 for o
 	@$(STACK) logs $(SERVICE) $(if $(FOLLOW),--follow)
 
 submit-jobs: install ## submit the Flink SQL jobs (NAMESPACE=x for topic market_events.x and schema x; JOBS_ARGS for list/cancel/stop)
-	@npx --no-install tsx packages/flink-jobs/src/submit-jobs.ts $(if $(NAMESPACE),--namespace $(NAMESPACE)) $(JOBS_ARGS)
+	@node_modules/.bin/tsx packages/flink-jobs/src/submit-jobs.ts $(if $(NAMESPACE),--namespace $(NAMESPACE)) $(JOBS_ARGS)
 
 produce: install ## run the market simulator with demo defaults; ARGS='--seed 7 --count 1000 --dry-run'
-	@npx --no-install tsx apps/producer/src/main.ts $(or $(ARGS),--rate 200 --event-rate 200)
+	@node_modules/.bin/tsx apps/producer/src/main.ts $(or $(ARGS),--rate 200 --event-rate 200)
 
 bench: bench-producer bench-flink bench-api ## every benchmark (prints figures)
 
 bench-producer: install ## events/s into Kafka with Avro, against Kafka's own ProducerPerformance
 	@$(STACK) up --stack-only
-	@npx --no-install tsx apps/producer/bench/producer-bench.ts
+	@node_modules/.bin/tsx apps/producer/bench/producer-bench.ts
 
 bench-flink: install ## window-to-PostgreSQL latency and source-to-sink throughput, against a datagen ceiling
 	@$(STACK) up --stack-only
-	@npx --no-install tsx packages/flink-jobs/bench/flink-bench.ts
+	@node_modules/.bin/tsx packages/flink-jobs/bench/flink-bench.ts
 
 bench-api: install ## requests/s and p99 of the latest-window route at 200 connections; SSE alert latency
 	@$(STACK) up --stack-only
-	@npx --no-install tsx apps/api/bench/api-bench.ts
+	@node_modules/.bin/tsx apps/api/bench/api-bench.ts
 
 test: install ## every test: unit tests, then integration tests against the real stack
 	@$(STACK) fetch --browser
-	npx --no-install vitest run --project unit
-	npx --no-install vitest run --project integration
+	node_modules/.bin/vitest run --project unit
+	node_modules/.bin/vitest run --project integration
 
 test-unit: install ## unit tests only (no servers needed)
-	npx --no-install vitest run --project unit
+	node_modules/.bin/vitest run --project unit
 
 lint: install ## lint every workspace
-	npx --no-install turbo run lint
+	node_modules/.bin/turbo run lint
 
 typecheck: install ## type-check every workspace
-	npx --no-install turbo run typecheck
+	node_modules/.bin/turbo run typecheck
