@@ -20,6 +20,7 @@ export function AlertItem({ alert }: { alert: FeedAlert }) {
       className={alert.receivedAt === undefined ? undefined : 'new'}
       data-symbol={alert.symbol}
       data-type={alert.alertType}
+      data-window-start={alert.windowStart}
       data-received-at={alert.receivedAt}
     >
       <span className={`badge ${alert.alertType}`}>{LABELS[alert.alertType]}</span>

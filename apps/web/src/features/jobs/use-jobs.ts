@@ -2,7 +2,7 @@ import { useMemo, useRef } from 'react';
 import { api } from '../../api/endpoints.ts';
 import type { CatalogEntry, FlinkJob } from '../../api/types.ts';
 import { useQuery } from '../../api/use-query.ts';
-import { throughput, type RecordSample } from './throughput.ts';
+import { emptyRates, updateRates } from './throughput.ts';
 
 export interface JobsView {
   jobs: FlinkJob[];
@@ -20,15 +20,12 @@ export function useJobs() {
     },
     5_000,
   );
-  const samples = useRef(new Map<string, RecordSample>());
-  const rates = useRef(new Map<string, number>());
+  const rates = useRef(emptyRates());
   const data = useMemo<JobsView | undefined>(() => {
     if (!query.data) return undefined;
-    const current = query.data.jobs.map((job) => ({ id: job.id, recordsIn: job.recordsIn, at: query.data!.at }));
-    const next = throughput(samples.current, current);
-    if (next.size > 0) rates.current = next;
-    samples.current = new Map(current.map((sample) => [sample.id, sample]));
-    return { jobs: query.data.jobs, catalog: query.data.catalog, rates: rates.current };
+    const { jobs, catalog, at } = query.data;
+    rates.current = updateRates(rates.current, jobs.map((job) => ({ id: job.id, recordsIn: job.recordsIn, at })));
+    return { jobs, catalog, rates: rates.current.rates };
   }, [query.data]);
   return { ...query, data };
 }

@@ -1,5 +1,6 @@
 import { CartesianGrid, ComposedChart, Line, ReferenceArea, ReferenceLine, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import { formatNumber, formatTime } from '../../lib/format.ts';
+import { minuteTicks } from '../../lib/time-ticks.ts';
 import type { RegimeSegment } from '../../lib/regimes.ts';
 
 export interface StressChartPoint {
@@ -30,7 +31,7 @@ export function StressChart({ points, segments, threshold }: Props) {
             ifOverflow="hidden"
           />
         ))}
-        <XAxis dataKey="time" type="number" scale="time" domain={['dataMin', 'dataMax']} tickFormatter={(t: number) => formatTime(t).slice(0, 5)} stroke="#5c6b7a" fontSize={10} />
+        <XAxis dataKey="time" type="number" scale="time" domain={['dataMin', 'dataMax']} ticks={minuteTicks(points[0]?.time ?? 0, points.at(-1)?.time ?? 0)} tickFormatter={(t: number) => formatTime(t).slice(0, 5)} stroke="#5c6b7a" fontSize={10} />
         <YAxis yAxisId="stress" stroke="#5c6b7a" fontSize={10} width={34} tickFormatter={(v: number) => formatNumber(v, 1)} />
         <YAxis yAxisId="spread" orientation="right" stroke="#5c6b7a" fontSize={10} width={38} tickFormatter={(v: number) => formatNumber(v, 1)} />
         <ReferenceLine yAxisId="stress" y={threshold} stroke="#e0485a" strokeDasharray="3 3" />

@@ -1,5 +1,6 @@
 import { Area, CartesianGrid, ComposedChart, Line, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import { formatNumber, formatTime } from '../../lib/format.ts';
+import { minuteTicks } from '../../lib/time-ticks.ts';
 import type { TimelinePoint } from './series.ts';
 
 export function TimelineChart({ points }: { points: TimelinePoint[] }) {
@@ -12,6 +13,7 @@ export function TimelineChart({ points }: { points: TimelinePoint[] }) {
           type="number"
           scale="time"
           domain={['dataMin', 'dataMax']}
+          ticks={minuteTicks(points[0]?.time ?? 0, points.at(-1)?.time ?? 0)}
           tickFormatter={(t: number) => formatTime(t).slice(0, 5)}
           stroke="#5c6b7a"
           fontSize={10}
