@@ -127,16 +127,15 @@ export class JobManagerClient {
   /** Stops the job with a savepoint (drain: also flush event time to the end) and returns its location. */
   async stopWithSavepoint(
     jobId: string,
-    targetDirectory: string,
+    targetDirectory: string | undefined,
     { drain = false, timeoutMs = 120_000 } = {},
   ): Promise<string> {
+    // Without a target directory the cluster's execution.checkpointing.savepoint-dir is used.
+    const body = targetDirectory === undefined ? { drain } : { targetDirectory, drain };
     const { 'request-id': triggerId } = await requestJson<{ 'request-id': string }>(
       'POST',
       `${this.base}/jobs/${jobId}/stop`,
-      {
-        targetDirectory,
-        drain,
-      },
+      body,
     );
     const deadline = Date.now() + timeoutMs;
     for (;;) {

@@ -1,7 +1,5 @@
 // The one place that reads process.env: SPREADWATCH_* settings of the Flink jobs, with defaults that match
 // the native stack (infra/native).
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 
 export interface FlinkJobsConfig {
   sqlGatewayUrl: string;
@@ -13,11 +11,9 @@ export interface FlinkJobsConfig {
   watermarkDelayMs: number;
   /** '' is the live namespace. */
   namespace: string;
-  /** Where stop-with-savepoint writes (a Flink filesystem URI). */
-  savepointDir: string;
+  /** Where stop-with-savepoint writes (a Flink filesystem URI); the cluster's savepoint-dir by default. */
+  savepointDir: string | undefined;
 }
-
-const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): FlinkJobsConfig {
   const watermarkDelayMs = Number(env.SPREADWATCH_WATERMARK_DELAY_MS ?? '5000');
@@ -37,6 +33,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): FlinkJobsConfi
       env.SPREADWATCH_DATABASE_URL ?? 'postgres://spreadwatch:spreadwatch@127.0.0.1:5432/spreadwatch',
     watermarkDelayMs,
     namespace: env.SPREADWATCH_NAMESPACE ?? '',
-    savepointDir: env.SPREADWATCH_SAVEPOINT_DIR ?? `file://${path.join(repoRoot, '.spreadwatch/savepoints')}`,
+    savepointDir: env.SPREADWATCH_SAVEPOINT_DIR,
   };
 }
