@@ -81,15 +81,15 @@ const routes: FastifyPluginAsyncTypebox = async (app) => {
         summary: 'Submit a job of the catalog by name (not again while it runs); optionally from a savepoint',
         security: [{ bearer: [] }],
         params: JobName,
-        body: Type.Optional(
-          Type.Object({ fromSavepoint: Type.Optional(Type.String({ minLength: 1, maxLength: 1000 })) }, { additionalProperties: false }),
-        ),
+        querystring: Type.Object({
+          fromSavepoint: Type.Optional(Type.String({ minLength: 1, maxLength: 1000, description: 'Savepoint path from a stop' })),
+        }),
         response: { 200: Submitted, 400: ErrorBody, ...secured },
       },
     },
     async (request) => {
       const { job } = definition(request.params.name);
-      const fromSavepoint = request.body?.fromSavepoint;
+      const { fromSavepoint } = request.query;
       const [submitted] = await app.flinkJobs.submit({ jobs: [job], ...(fromSavepoint ? { fromSavepoint } : {}) });
       return submitted!;
     },
