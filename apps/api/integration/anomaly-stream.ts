@@ -1,4 +1,4 @@
-// Market events that make the spread-metrics job raise exactly one alert: a spread anomaly of `symbol` in
+// Market events that make the spread-metrics job raise exactly one alert per symbol: a spread anomaly in
 // the minute starting at `start` (one quote at 10x the spread), then a quote on every partition past the
 // watermark delay so that window closes. Written in the Confluent Avro wire format like the producer.
 import { createMarketEventSerde, type MarketEvent } from '@spreadwatch/market-events';
@@ -8,7 +8,7 @@ export interface AnomalyOptions {
   brokers: string[];
   registryUrl: string;
   topic: string;
-  symbol: string;
+  symbols: string[];
   /** Epoch ms on a minute boundary. */
   start: number;
   watermarkDelayMs: number;
@@ -31,14 +31,22 @@ const quote = (symbol: string, time: number, spreadBps: number, sequence: number
 
 export async function produceAnomaly(options: AnomalyOptions): Promise<void> {
   const serde = await createMarketEventSerde({ registryUrl: options.registryUrl, topic: options.topic });
-  const window: Message[] = Array.from({ length: 60 }, (_, second) => ({
-    key: options.symbol,
-    value: serde.encode(quote(options.symbol, options.start + second * 1000, second === 30 ? 50 : 5, second)),
-  }));
-  const kafka = new Kafka({ clientId: 'spreadwatch-api-test', brokers: options.brokers, logLevel: logLevel.NOTHING });
+  const window: Message[] = options.symbols.flatMap((symbol) =>
+    Array.from({ length: 60 }, (_, second) => ({
+      key: symbol,
+      value: serde.encode(quote(symbol, options.start + second * 1000, second === 30 ? 50 : 5, second)),
+    })),
+  );
+  const kafka = new Kafka({
+    clientId: 'spreadwatch-api-test',
+    brokers: options.brokers,
+    logLevel: logLevel.NOTHING,
+  });
   const admin = kafka.admin();
   await admin.connect();
-  const partitions = (await admin.fetchTopicOffsets(options.topic).finally(() => admin.disconnect())).map((p) => p.partition);
+  const partitions = (await admin.fetchTopicOffsets(options.topic).finally(() => admin.disconnect())).map(
+    (p) => p.partition,
+  );
   const closing = options.start + 60_000 + options.watermarkDelayMs + 1000;
   const trailing: Message[] = partitions.map((partition) => ({
     partition,

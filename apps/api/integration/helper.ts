@@ -11,7 +11,12 @@ import { loadConfig, type ApiConfig } from '../src/config.ts';
 export const TOKEN = 'test-token-0123456789';
 
 export function testConfig(namespace: string): ApiConfig {
-  return loadConfig({ ...process.env, SPREADWATCH_NAMESPACE: namespace, SPREADWATCH_API_TOKEN: TOKEN, SPREADWATCH_LIVE_POLL_MS: '100' });
+  return loadConfig({
+    ...process.env,
+    SPREADWATCH_NAMESPACE: namespace,
+    SPREADWATCH_API_TOKEN: TOKEN,
+    SPREADWATCH_LIVE_POLL_MS: '100',
+  });
 }
 
 /** A unique namespace name for a test file. */
@@ -22,7 +27,11 @@ export async function createNamespace(config: ApiConfig): Promise<() => Promise<
   await migrate({ databaseUrl: config.databaseUrl, schema: config.schema });
   return async () => {
     await sql(config, `DROP SCHEMA IF EXISTS "${config.schema}" CASCADE`);
-    const admin = new Kafka({ clientId: 'spreadwatch-api-test', brokers: config.kafkaBrokers, logLevel: logLevel.NOTHING }).admin();
+    const admin = new Kafka({
+      clientId: 'spreadwatch-api-test',
+      brokers: config.kafkaBrokers,
+      logLevel: logLevel.NOTHING,
+    }).admin();
     await admin.connect();
     const topics = (await admin.listTopics()).filter((topic) => topic.endsWith(`.${config.schema}`));
     if (topics.length > 0) await admin.deleteTopics({ topics });
@@ -32,7 +41,10 @@ export async function createNamespace(config: ApiConfig): Promise<() => Promise<
 
 /** Runs one statement in the namespace (parameters only). */
 export async function sql(config: ApiConfig, text: string, values: unknown[] = []): Promise<pg.QueryResult> {
-  const client = new pg.Client({ connectionString: config.databaseUrl, options: `-c search_path=${config.schema}` });
+  const client = new pg.Client({
+    connectionString: config.databaseUrl,
+    options: `-c search_path=${config.schema}`,
+  });
   await client.connect();
   try {
     return await client.query(text, values);
@@ -51,7 +63,13 @@ export async function build(config: ApiConfig): Promise<FastifyInstance> {
 
 export const auth = { authorization: `Bearer ${TOKEN}` };
 
-export async function insertWindow(config: ApiConfig, symbol: string, windowStart: string, avgSpreadBps: number, stress = 0.1): Promise<void> {
+export async function insertWindow(
+  config: ApiConfig,
+  symbol: string,
+  windowStart: string,
+  avgSpreadBps: number,
+  stress = 0.1,
+): Promise<void> {
   await sql(
     config,
     `INSERT INTO spread_metrics (symbol, window_start, window_end, quote_count, trade_count, avg_spread_bps,
@@ -63,7 +81,12 @@ export async function insertWindow(config: ApiConfig, symbol: string, windowStar
   );
 }
 
-export async function insertBar(config: ApiConfig, symbol: string, barStart: string, avgSpreadBps: number): Promise<void> {
+export async function insertBar(
+  config: ApiConfig,
+  symbol: string,
+  barStart: string,
+  avgSpreadBps: number,
+): Promise<void> {
   await sql(
     config,
     `INSERT INTO spread_bars_1s (symbol, bar_start, bar_end, quote_count, avg_spread_bps, min_spread_bps, max_spread_bps, last_mid)
@@ -72,7 +95,12 @@ export async function insertBar(config: ApiConfig, symbol: string, barStart: str
   );
 }
 
-export async function insertAlert(config: ApiConfig, symbol: string, windowStart: string, alertType: string): Promise<void> {
+export async function insertAlert(
+  config: ApiConfig,
+  symbol: string,
+  windowStart: string,
+  alertType: string,
+): Promise<void> {
   await sql(
     config,
     `INSERT INTO spread_alerts (symbol, window_start, window_end, alert_type, avg_spread_bps, max_spread_bps,

@@ -5,7 +5,16 @@ import type { FastifyInstance } from 'fastify';
 import { Kafka, logLevel } from 'kafkajs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { produceAnomaly } from './anomaly-stream.ts';
-import { build, createNamespace, insertAlert, insertBar, insertWindow, sql, testConfig, uniqueNamespace } from './helper.ts';
+import {
+  build,
+  createNamespace,
+  insertAlert,
+  insertBar,
+  insertWindow,
+  sql,
+  testConfig,
+  uniqueNamespace,
+} from './helper.ts';
 import { SseReader, type SseMessage } from './sse-client.ts';
 
 const config = testConfig(uniqueNamespace('api_live'));
@@ -22,7 +31,8 @@ afterAll(async () => {
 });
 
 /** The id-only message the stream sends once it has replayed what the client missed. */
-const connected = (message: SseMessage): boolean => message.event === 'message' && message.data === '' && message.id !== undefined;
+const connected = (message: SseMessage): boolean =>
+  message.event === 'message' && message.data === '' && message.id !== undefined;
 
 async function connect(app: FastifyInstance, lastEventId?: string): Promise<SseReader> {
   const headers = lastEventId === undefined ? {} : { 'last-event-id': lastEventId };
@@ -33,9 +43,18 @@ async function connect(app: FastifyInstance, lastEventId?: string): Promise<SseR
 }
 
 const cursorOf = async (table: string, symbol: string): Promise<number> =>
-  Number((await sql(config, `SELECT (extract(epoch FROM written_at) * 1000000)::bigint AS c FROM ${table} WHERE symbol = $1`, [symbol])).rows[0].c);
+  Number(
+    (
+      await sql(
+        config,
+        `SELECT (extract(epoch FROM written_at) * 1000000)::bigint AS c FROM ${table} WHERE symbol = $1`,
+        [symbol],
+      )
+    ).rows[0].c,
+  );
 
-const payload = (message: SseMessage): Record<string, unknown> => JSON.parse(message.data) as Record<string, unknown>;
+const payload = (message: SseMessage): Record<string, unknown> =>
+  JSON.parse(message.data) as Record<string, unknown>;
 
 describe(`live stream (namespace ${config.schema})`, () => {
   it('pushes rows as they land, and replays exactly what a reconnecting client missed', async () => {
@@ -44,7 +63,11 @@ describe(`live stream (namespace ${config.schema})`, () => {
     await first.next(connected);
     await insertAlert(config, 'TBL', '2026-01-01T10:00:00Z', 'liquidity_crisis');
     const alert = await first.next((message) => message.event === 'alert');
-    expect(payload(alert)).toMatchObject({ symbol: 'TBL', alertType: 'liquidity_crisis', windowStart: '2026-01-01T10:00:00.000Z' });
+    expect(payload(alert)).toMatchObject({
+      symbol: 'TBL',
+      alertType: 'liquidity_crisis',
+      windowStart: '2026-01-01T10:00:00.000Z',
+    });
     expect(alert.id).toBe(String(await cursorOf('spread_alerts', 'TBL')));
     first.close();
 
@@ -69,16 +92,35 @@ describe(`live stream (namespace ${config.schema})`, () => {
     const reader = await connect(app);
     await reader.next(connected);
     const alert = {
-      symbol: 'TOPIC', window_start: '2026-01-01T10:05:00', window_end: '2026-01-01T10:06:00', alert_type: 'spread_anomaly',
-      avg_spread_bps: 6, max_spread_bps: 60, std_spread_bps: 7, order_imbalance: null, baseline_avg_spread_bps: null,
+      symbol: 'TOPIC',
+      window_start: '2026-01-01T10:05:00',
+      window_end: '2026-01-01T10:06:00',
+      alert_type: 'spread_anomaly',
+      avg_spread_bps: 6,
+      max_spread_bps: 60,
+      std_spread_bps: 7,
+      order_imbalance: null,
+      baseline_avg_spread_bps: null,
     };
-    const producer = new Kafka({ clientId: 'spreadwatch-api-test', brokers: config.kafkaBrokers, logLevel: logLevel.NOTHING }).producer();
+    const producer = new Kafka({
+      clientId: 'spreadwatch-api-test',
+      brokers: config.kafkaBrokers,
+      logLevel: logLevel.NOTHING,
+    }).producer();
     await producer.connect();
-    await producer.send({ topic: config.alertsTopic, messages: [{ key: 'TOPIC', value: JSON.stringify(alert) }] });
+    await producer.send({
+      topic: config.alertsTopic,
+      messages: [{ key: 'TOPIC', value: JSON.stringify(alert) }],
+    });
     await producer.disconnect();
     const pushed = await reader.next((message) => message.event === 'alert');
     expect(pushed.id).toBeUndefined();
-    expect(payload(pushed)).toMatchObject({ symbol: 'TOPIC', windowStart: '2026-01-01T10:05:00.000Z', alertType: 'spread_anomaly', maxSpreadBps: 60 });
+    expect(payload(pushed)).toMatchObject({
+      symbol: 'TOPIC',
+      windowStart: '2026-01-01T10:05:00.000Z',
+      alertType: 'spread_anomaly',
+      maxSpreadBps: 60,
+    });
 
     await insertAlert(config, 'TOPIC', '2026-01-01T10:05:00Z', 'spread_anomaly');
     const cursor = String(await cursorOf('spread_alerts', 'TOPIC'));
@@ -100,7 +142,7 @@ describe(`live stream (namespace ${config.schema})`, () => {
       brokers: config.kafkaBrokers,
       registryUrl: config.flinkJobs.registryUrl,
       topic: jobs.namespace.sourceTopic,
-      symbol: 'FLINK',
+      symbols: ['FLINK'],
       start,
       watermarkDelayMs: config.flinkJobs.watermarkDelayMs,
     });

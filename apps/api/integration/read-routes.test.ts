@@ -1,6 +1,14 @@
 // The read routes against real PostgreSQL, over rows this file inserts into its own namespace.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { build, createNamespace, insertAlert, insertBar, insertWindow, testConfig, uniqueNamespace } from './helper.ts';
+import {
+  build,
+  createNamespace,
+  insertAlert,
+  insertBar,
+  insertWindow,
+  testConfig,
+  uniqueNamespace,
+} from './helper.ts';
 
 const config = testConfig(uniqueNamespace('api_read'));
 let dropNamespace: () => Promise<void>;
@@ -36,18 +44,38 @@ describe(`read routes (namespace ${config.schema})`, () => {
   it('pages the windows of a symbol in a range, oldest first', async () => {
     const app = await build(config);
     const first = (await app.inject(`/api/symbols/AAPL/metrics?${range}&limit=3`)).json();
-    expect(first.items.map((row: { windowStart: string }) => row.windowStart)).toEqual([minute(0), minute(1), minute(2)]);
-    expect(first.items[0]).toMatchObject({ symbol: 'AAPL', windowEnd: minute(1), quoteCount: 120, avgSpreadBps: 2, spreadAnomaly: false });
+    expect(first.items.map((row: { windowStart: string }) => row.windowStart)).toEqual([
+      minute(0),
+      minute(1),
+      minute(2),
+    ]);
+    expect(first.items[0]).toMatchObject({
+      symbol: 'AAPL',
+      windowEnd: minute(1),
+      quoteCount: 120,
+      avgSpreadBps: 2,
+      spreadAnomaly: false,
+    });
     expect(first.nextAfter).toBe(minute(2));
-    const second = (await app.inject(`/api/symbols/AAPL/metrics?${range}&limit=3&after=${first.nextAfter}`)).json();
-    expect(second.items.map((row: { windowStart: string }) => row.windowStart)).toEqual([minute(3), minute(4)]);
+    const second = (
+      await app.inject(`/api/symbols/AAPL/metrics?${range}&limit=3&after=${first.nextAfter}`)
+    ).json();
+    expect(second.items.map((row: { windowStart: string }) => row.windowStart)).toEqual([
+      minute(3),
+      minute(4),
+    ]);
     expect(second.nextAfter).toBeNull();
   });
 
   it('reads a range with any offset and excludes its end', async () => {
     const app = await build(config);
-    const response = await app.inject('/api/symbols/AAPL/metrics?from=2026-01-01T11:01:00%2B01:00&to=2026-01-01T10:03:00Z');
-    expect(response.json().items.map((row: { windowStart: string }) => row.windowStart)).toEqual([minute(1), minute(2)]);
+    const response = await app.inject(
+      '/api/symbols/AAPL/metrics?from=2026-01-01T11:01:00%2B01:00&to=2026-01-01T10:03:00Z',
+    );
+    expect(response.json().items.map((row: { windowStart: string }) => row.windowStart)).toEqual([
+      minute(1),
+      minute(2),
+    ]);
   });
 
   it('answers bad input with 400 or 404 and a message saying what was wrong', async () => {
@@ -56,7 +84,11 @@ describe(`read routes (namespace ${config.schema})`, () => {
       [`/api/symbols/NOPE/metrics?${range}`, 404, /unknown symbol "NOPE"/],
       [`/api/symbols/AAPL/metrics?from=${minute(5)}&to=${minute(1)}`, 400, /reversed/],
       [`/api/symbols/AAPL/metrics?from=yesterday&to=${minute(1)}`, 400, /from must match format "date-time"/],
-      [`/api/symbols/AAPL/metrics?from=2026-01-01T10:00:00&to=${minute(1)}`, 400, /from must match format "date-time"/],
+      [
+        `/api/symbols/AAPL/metrics?from=2026-01-01T10:00:00&to=${minute(1)}`,
+        400,
+        /from must match format "date-time"/,
+      ],
       [`/api/symbols/AAPL/metrics?to=${minute(1)}`, 400, /must have required property 'from'/],
       [`/api/symbols/AAPL/metrics?${range}&limit=1001`, 400, /limit must be <= 1000/],
       [`/api/symbols/AAPL/metrics?${range}&limit=0`, 400, /limit must be >= 1/],
@@ -82,7 +114,9 @@ describe(`read routes (namespace ${config.schema})`, () => {
   it('gives the newest window of every symbol', async () => {
     const app = await build(config);
     const items = (await app.inject('/api/metrics/latest')).json().items;
-    expect(items.map((row: { symbol: string; windowStart: string }) => [row.symbol, row.windowStart])).toEqual([
+    expect(
+      items.map((row: { symbol: string; windowStart: string }) => [row.symbol, row.windowStart]),
+    ).toEqual([
       ['AAPL', minute(4)],
       ['MSFT', minute(2)],
     ]);
@@ -93,20 +127,22 @@ describe(`read routes (namespace ${config.schema})`, () => {
     const page = (await app.inject(`/api/symbols/AAPL/bars?from=${T0}&to=${second(3)}&limit=2`)).json();
     expect(page.items.map((bar: { barStart: string }) => bar.barStart)).toEqual([second(0), second(1)]);
     expect(page.items[0]).toMatchObject({ barEnd: second(1), quoteCount: 2, avgSpreadBps: 2, lastMid: 100 });
-    const next = (await app.inject(`/api/symbols/AAPL/bars?from=${T0}&to=${second(3)}&limit=2&after=${page.nextAfter}`)).json();
+    const next = (
+      await app.inject(`/api/symbols/AAPL/bars?from=${T0}&to=${second(3)}&limit=2&after=${page.nextAfter}`)
+    ).json();
     expect(next).toMatchObject({ items: [{ barStart: second(2) }], nextAfter: null });
   });
 
   it('lists alerts since a time, by type and symbol, paged in key order', async () => {
     const app = await build(config);
     const all = (await app.inject(`/api/alerts?since=${minute(1)}`)).json();
-    expect(all.items.map((alert: { symbol: string; alertType: string }) => `${alert.symbol}:${alert.alertType}`)).toEqual([
-      'AAPL:optimal_window',
-      'MSFT:spread_anomaly',
-      'AAPL:liquidity_crisis',
-    ]);
+    expect(
+      all.items.map((alert: { symbol: string; alertType: string }) => `${alert.symbol}:${alert.alertType}`),
+    ).toEqual(['AAPL:optimal_window', 'MSFT:spread_anomaly', 'AAPL:liquidity_crisis']);
     const crises = (await app.inject(`/api/alerts?since=${T0}&type=liquidity_crisis`)).json().items;
-    expect(crises).toMatchObject([{ symbol: 'AAPL', windowStart: minute(4), windowEnd: minute(5), baselineAvgSpreadBps: 5 }]);
+    expect(crises).toMatchObject([
+      { symbol: 'AAPL', windowStart: minute(4), windowEnd: minute(5), baselineAvgSpreadBps: 5 },
+    ]);
     expect((await app.inject(`/api/alerts?since=${minute(3)}&symbol=MSFT`)).json().items).toEqual([]);
     const first = (await app.inject(`/api/alerts?since=${T0}&limit=2`)).json();
     const rest = (await app.inject(`/api/alerts?since=${T0}&limit=2&cursor=${first.next}`)).json();
@@ -127,7 +163,12 @@ describe(`read routes (namespace ${config.schema})`, () => {
     const app = await build(config);
     const heatmap = (await app.inject('/api/overview?windows=3')).json();
     expect(heatmap.windowStarts).toEqual([minute(2), minute(3), minute(4)]);
-    expect(heatmap.symbols.map((row: { symbol: string; cells: unknown[] }) => [row.symbol, row.cells.map((cell) => cell !== null)])).toEqual([
+    expect(
+      heatmap.symbols.map((row: { symbol: string; cells: unknown[] }) => [
+        row.symbol,
+        row.cells.map((cell) => cell !== null),
+      ]),
+    ).toEqual([
       ['AAPL', [true, true, true]],
       ['MSFT', [true, false, false]],
     ]);
@@ -137,14 +178,30 @@ describe(`read routes (namespace ${config.schema})`, () => {
     const app = await build(config);
     const document = (await app.inject('/docs/json')).json();
     expect(Object.keys(document.paths)).toEqual(
-      expect.arrayContaining(['/api/symbols', '/api/symbols/{symbol}/metrics', '/api/metrics/latest', '/api/symbols/{symbol}/bars',
-        '/api/alerts', '/api/stress', '/api/overview', '/api/live', '/api/jobs', '/api/jobs/{jobId}', '/api/jobs/catalog/{name}/submit', '/healthz', '/readyz']),
+      expect.arrayContaining([
+        '/api/symbols',
+        '/api/symbols/{symbol}/metrics',
+        '/api/metrics/latest',
+        '/api/symbols/{symbol}/bars',
+        '/api/alerts',
+        '/api/stress',
+        '/api/overview',
+        '/api/live',
+        '/api/jobs',
+        '/api/jobs/{jobId}',
+        '/api/jobs/catalog/{name}/submit',
+        '/healthz',
+        '/readyz',
+      ]),
     );
     expect(document.paths['/api/symbols/{symbol}/metrics'].get.responses['404']).toBeDefined();
     expect((await app.inject('/docs')).statusCode).toBeLessThan(400);
     expect((await app.inject('/healthz')).json()).toMatchObject({ status: 'ok' });
     const ready = await app.inject('/readyz');
     expect(ready.statusCode).toBe(200);
-    expect(ready.json()).toMatchObject({ status: 'ready', checks: { postgres: { ok: true }, flink: { ok: true }, kafka: { ok: true } } });
+    expect(ready.json()).toMatchObject({
+      status: 'ready',
+      checks: { postgres: { ok: true }, flink: { ok: true }, kafka: { ok: true } },
+    });
   });
 });

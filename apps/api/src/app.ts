@@ -26,34 +26,69 @@ declare module 'fastify' {
   }
 }
 
-const reason: Record<number, string> = { 400: 'Bad Request', 401: 'Unauthorized', 404: 'Not Found', 409: 'Conflict' };
+const reason: Record<number, string> = {
+  400: 'Bad Request',
+  401: 'Unauthorized',
+  404: 'Not Found',
+  409: 'Conflict',
+};
 
-export async function buildApp(config: ApiConfig, options: FastifyServerOptions = {}): Promise<FastifyInstance> {
-  const app = Fastify({ ...options, ajv: { customOptions: { coerceTypes: 'array' } } }).withTypeProvider<TypeBoxTypeProvider>();
+export async function buildApp(
+  config: ApiConfig,
+  options: FastifyServerOptions = {},
+): Promise<FastifyInstance> {
+  const app = Fastify({
+    ...options,
+    ajv: { customOptions: { coerceTypes: 'array' } },
+  }).withTypeProvider<TypeBoxTypeProvider>();
   app.decorate('config', config);
   app.setErrorHandler((error: FastifyError, request, reply) => {
     const status = error.validation ? 400 : (error.statusCode ?? 500);
     if (status >= 500) {
       request.log.error({ err: error }, 'request failed');
-      return reply.code(500).send({ statusCode: 500, error: 'Internal Server Error', message: 'internal error; see the server log' });
+      return reply
+        .code(500)
+        .send({
+          statusCode: 500,
+          error: 'Internal Server Error',
+          message: 'internal error; see the server log',
+        });
     }
-    return reply.code(status).send({ statusCode: status, error: reason[status] ?? 'Error', message: error.message });
+    return reply
+      .code(status)
+      .send({ statusCode: status, error: reason[status] ?? 'Error', message: error.message });
   });
   app.setNotFoundHandler((request, reply) => {
     const page = config.webDistDir && request.method === 'GET' && !request.url.startsWith('/api/');
     if (page) return reply.sendFile('index.html');
-    return reply.code(404).send({ statusCode: 404, error: 'Not Found', message: `no route ${request.method} ${request.url.split('?')[0]}` });
+    return reply
+      .code(404)
+      .send({
+        statusCode: 404,
+        error: 'Not Found',
+        message: `no route ${request.method} ${request.url.split('?')[0]}`,
+      });
   });
 
   await app.register(pg, { config });
   await app.register(swagger);
   if (config.webDistDir) await app.register(staticFiles, { root: config.webDistDir });
-  await app.register(repositories);
+  await app.register(repositories, { config });
   await app.register(live, { config });
   await app.register(flink, { config });
   await app.register(auth, { token: config.apiToken });
 
-  for (const routes of [symbolsRoutes, metricsRoutes, barsRoutes, alertsRoutes, stressRoutes, overviewRoutes, liveRoutes, jobsRoutes, healthRoutes]) {
+  for (const routes of [
+    symbolsRoutes,
+    metricsRoutes,
+    barsRoutes,
+    alertsRoutes,
+    stressRoutes,
+    overviewRoutes,
+    liveRoutes,
+    jobsRoutes,
+    healthRoutes,
+  ]) {
     await app.register(routes);
   }
   return app;

@@ -4,7 +4,11 @@ import { randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { loadConfig as loadFlinkJobsConfig, resolveNamespace, type FlinkJobsConfig } from '@spreadwatch/flink-jobs';
+import {
+  loadConfig as loadFlinkJobsConfig,
+  resolveNamespace,
+  type FlinkJobsConfig,
+} from '@spreadwatch/flink-jobs';
 
 export interface ApiConfig {
   host: string;
@@ -48,8 +52,14 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): ApiConfig {
     throw new Error(`SPREADWATCH_NAMESPACE must be a PostgreSQL schema name (a-z, 0-9, _), got "${schema}"`);
   }
   const databaseUrl =
-    env.DATABASE_URL ?? env.SPREADWATCH_DATABASE_URL ?? 'postgres://spreadwatch:spreadwatch@127.0.0.1:5432/spreadwatch';
-  const flinkJobs = { ...loadFlinkJobsConfig(env), databaseUrl, namespace: schema === 'public' ? '' : schema };
+    env.DATABASE_URL ??
+    env.SPREADWATCH_DATABASE_URL ??
+    'postgres://spreadwatch:spreadwatch@127.0.0.1:5432/spreadwatch';
+  const flinkJobs = {
+    ...loadFlinkJobsConfig(env),
+    databaseUrl,
+    namespace: schema === 'public' ? '' : schema,
+  };
   const webDistDir = path.resolve(env.SPREADWATCH_WEB_DIST_DIR ?? path.join(apiRoot, '../web/dist'));
   const token = env.SPREADWATCH_API_TOKEN;
   return {

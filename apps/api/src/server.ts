@@ -8,7 +8,9 @@ const SHUTDOWN_TIMEOUT_MS = 10_000;
 const config = loadConfig();
 const app = await buildApp(config, { logger: { level: config.logLevel }, forceCloseConnections: 'idle' });
 if (config.apiTokenGenerated) {
-  app.log.warn(`SPREADWATCH_API_TOKEN is not set; the job control routes take this generated token: ${config.apiToken}`);
+  app.log.warn(
+    `SPREADWATCH_API_TOKEN is not set; the job control routes take this generated token: ${config.apiToken}`,
+  );
 }
 if (!config.webDistDir) app.log.warn('no built dashboard (apps/web/dist): serving the API only');
 
@@ -29,4 +31,6 @@ process.on('SIGTERM', () => void shutdown('SIGTERM'));
 process.on('SIGINT', () => void shutdown('SIGINT'));
 
 await app.listen({ host: config.host, port: config.port });
-app.log.info(`Spreadwatch at http://${config.host}:${config.port} (API docs at /docs, namespace ${config.schema})`);
+app.log.info(
+  `Spreadwatch at http://${config.host}:${config.port} (API docs at /docs, namespace ${config.schema})`,
+);

@@ -10,6 +10,7 @@ export function instant(name: string, text: string): string {
 
 export function timeRange(from: string, to: string): { from: string; to: string } {
   const range = { from: instant('from', from), to: instant('to', to) };
-  if (range.from >= range.to) throw badRequest(`the range is empty or reversed: from ${range.from} is not before to ${range.to}`);
+  if (range.from >= range.to)
+    throw badRequest(`the range is empty or reversed: from ${range.from} is not before to ${range.to}`);
   return range;
 }

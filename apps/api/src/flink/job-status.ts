@@ -58,15 +58,24 @@ export function createJobStatus(jobManager: JobManagerClient) {
     return watermarks.length === 0 || low < NO_WATERMARK ? null : Date.now() - low;
   };
 
-  const detail = async (overview: Pick<JobOverview, 'jid'>): Promise<JobStatusDetail> => {
-    const job: JobDetail = await jobManager.job(overview.jid);
+  // Per-vertex backpressure, watermark lag and checkpoints; live metrics only of a running job.
+  const measure = async (job: JobDetail) => {
     const running = job.state === 'RUNNING';
     const last = job.vertices[job.vertices.length - 1];
     const [pressures, lag, checkpoints] = await Promise.all([
-      Promise.all(job.vertices.map((vertex) => (running ? backpressure(job.jid, vertex).catch(() => null) : null))),
+      Promise.all(
+        job.vertices.map((vertex) => (running ? backpressure(job.jid, vertex).catch(() => null) : null)),
+      ),
       running && last ? watermarkLag(job.jid, last).catch(() => null) : null,
       jobManager.checkpoints(job.jid).catch(() => null),
     ]);
+    return { pressures, lag, checkpoints };
+  };
+
+  const status = (
+    job: JobDetail,
+    { pressures, lag, checkpoints }: Awaited<ReturnType<typeof measure>>,
+  ): JobStatus => {
     const completed = checkpoints?.latest.completed;
     const known = pressures.filter((value): value is number => value !== null);
     return {
@@ -87,27 +96,42 @@ export function createJobStatus(jobManager: JobManagerClient) {
       backpressure: known.length > 0 ? Math.max(...known) : null,
       watermarkLagMs: lag,
       uiLink: jobManager.uiLink(job.jid),
-      vertices: job.vertices.map((vertex, index) => ({
-        id: vertex.id,
-        name: vertex.name,
-        parallelism: vertex.parallelism,
-        status: vertex.status,
-        recordsIn: vertex.metrics['read-records'],
-        recordsOut: vertex.metrics['write-records'],
-        backpressure: pressures[index] ?? null,
-      })),
-      checkpoints: checkpoints
-        ? { completed: checkpoints.counts.completed, failed: checkpoints.counts.failed, inProgress: checkpoints.counts.in_progress }
-        : null,
     };
   };
 
   return {
-    detail,
-    /** The jobs' statuses, without the per-vertex parts. */
+    async detail(jobId: string): Promise<JobStatusDetail> {
+      const job = await jobManager.job(jobId);
+      const measures = await measure(job);
+      const { checkpoints } = measures;
+      return {
+        ...status(job, measures),
+        vertices: job.vertices.map((vertex, index) => ({
+          id: vertex.id,
+          name: vertex.name,
+          parallelism: vertex.parallelism,
+          status: vertex.status,
+          recordsIn: vertex.metrics['read-records'],
+          recordsOut: vertex.metrics['write-records'],
+          backpressure: measures.pressures[index] ?? null,
+        })),
+        checkpoints: checkpoints
+          ? {
+              completed: checkpoints.counts.completed,
+              failed: checkpoints.counts.failed,
+              inProgress: checkpoints.counts.in_progress,
+            }
+          : null,
+      };
+    },
+
     async list(jobs: JobOverview[]): Promise<JobStatus[]> {
-      const details = await Promise.all(jobs.map(detail));
-      return details.map(({ vertices: _vertices, checkpoints: _checkpoints, ...status }) => status);
+      return Promise.all(
+        jobs.map(async ({ jid }) => {
+          const job = await jobManager.job(jid);
+          return status(job, await measure(job));
+        }),
+      );
     },
   };
 }

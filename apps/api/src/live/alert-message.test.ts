@@ -18,12 +18,17 @@ describe('alert messages of the alerts topic', () => {
         }),
       ),
     );
-    expect(alert).toMatchObject({ windowStart: '2026-01-01T10:03:00.000Z', windowEnd: '2026-01-01T10:04:00.000Z' });
+    expect(alert).toMatchObject({
+      windowStart: '2026-01-01T10:03:00.000Z',
+      windowEnd: '2026-01-01T10:04:00.000Z',
+    });
     expect(alertKey(alert)).toBe('MSFT|2026-01-01T10:03:00.000Z|spread_anomaly');
   });
 
   it('keeps explicit offsets and rejects other messages', () => {
     expect(utcIso('2026-01-01T10:00:00+01:00')).toBe('2026-01-01T09:00:00.000Z');
-    expect(() => parseAlertMessage(Buffer.from('{"symbol":"X","alert_type":"other"}'))).toThrow(/not an alert/);
+    expect(() => parseAlertMessage(Buffer.from('{"symbol":"X","alert_type":"other"}'))).toThrow(
+      /not an alert/,
+    );
   });
 });

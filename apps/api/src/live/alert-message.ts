@@ -20,7 +20,10 @@ export const utcIso = (text: string): string =>
 
 export function parseAlertMessage(value: Buffer): Alert {
   const message = JSON.parse(value.toString('utf8')) as TopicAlert;
-  if (typeof message.symbol !== 'string' || !(ALERT_TYPES as readonly string[]).includes(message.alert_type)) {
+  if (
+    typeof message.symbol !== 'string' ||
+    !(ALERT_TYPES as readonly string[]).includes(message.alert_type)
+  ) {
     throw new Error(`not an alert: ${value.toString('utf8').slice(0, 200)}`);
   }
   return {

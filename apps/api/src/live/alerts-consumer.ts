@@ -18,7 +18,12 @@ export interface AlertsConsumer {
   stop: () => Promise<void>;
 }
 
-export async function startAlertsConsumer({ brokers, topic, log, onAlert }: AlertsConsumerOptions): Promise<AlertsConsumer> {
+export async function startAlertsConsumer({
+  brokers,
+  topic,
+  log,
+  onAlert,
+}: AlertsConsumerOptions): Promise<AlertsConsumer> {
   const kafka = new Kafka({ clientId: 'spreadwatch-api', brokers, logLevel: logLevel.NOTHING });
   const consumer = kafka.consumer({ groupId: `spreadwatch-api-${randomUUID()}`, maxWaitTimeInMs: 100 });
   const ready = new Promise<void>((resolve) => consumer.on(consumer.events.GROUP_JOIN, () => resolve()));

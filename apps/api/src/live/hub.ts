@@ -72,9 +72,17 @@ export class LiveHub {
     let cursor = after;
     while (cursor < until) {
       if (events.length >= (this.options.replayLimit ?? 10_000)) {
-        return [...events, { event: 'gap', id: String(until), data: { fromCursor: String(cursor), toCursor: String(until) } }];
+        return [
+          ...events,
+          { event: 'gap', id: String(until), data: { fromCursor: String(cursor), toCursor: String(until) } },
+        ];
       }
-      const merged = mergeChanges(await this.changes.between(cursor, until, pageSize), cursor, until, pageSize);
+      const merged = mergeChanges(
+        await this.changes.between(cursor, until, pageSize),
+        cursor,
+        until,
+        pageSize,
+      );
       events.push(...merged.rows.map(toEvent));
       cursor = merged.cursorUs;
     }
@@ -89,7 +97,8 @@ export class LiveHub {
   }
 
   private schedule(): void {
-    if (!this.closed) this.timer = setTimeout(() => void this.poll().finally(() => this.schedule()), this.options.pollMs);
+    if (!this.closed)
+      this.timer = setTimeout(() => void this.poll().finally(() => this.schedule()), this.options.pollMs);
   }
 
   private async poll(): Promise<void> {
@@ -97,7 +106,12 @@ export class LiveHub {
       const pageSize = this.options.pageSize ?? 2000;
       const upper = await this.changes.settledCursor(this.options.settleMs);
       if (upper <= this.cursorUs || this.closed) return;
-      const merged = mergeChanges(await this.changes.between(this.cursorUs, upper, pageSize), this.cursorUs, upper, pageSize);
+      const merged = mergeChanges(
+        await this.changes.between(this.cursorUs, upper, pageSize),
+        this.cursorUs,
+        upper,
+        pageSize,
+      );
       // Cursor and broadcast in one synchronous step: a subscriber reads the cursor either before or after.
       this.cursorUs = merged.cursorUs;
       for (const row of merged.rows) {

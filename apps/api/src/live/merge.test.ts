@@ -21,7 +21,11 @@ describe('mergeChanges', () => {
   });
 
   it('stops before the last cursor of a full page, whose flush may continue on the next page', () => {
-    const changes: Changes = { window: [window(3)], bar: [bar(1), bar(2), bar(4), bar(4)], alert: [alert(4)] };
+    const changes: Changes = {
+      window: [window(3)],
+      bar: [bar(1), bar(2), bar(4), bar(4)],
+      alert: [alert(4)],
+    };
     const merged = mergeChanges(changes, 0, 10, 4);
     expect(merged.cursorUs).toBe(2);
     expect(merged.rows.map((entry) => entry.cursorUs)).toEqual([1, 2]);

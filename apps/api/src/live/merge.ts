@@ -20,7 +20,8 @@ export function mergeChanges(changes: Changes, after: number, upper: number, lim
     if (page.length < limit) continue;
     const last = page[page.length - 1]!.cursorUs;
     const complete = page.filter((entry) => entry.cursorUs < last);
-    if (complete.length === 0) throw new Error(`more than ${limit} rows written at one instant: raise the page size`);
+    if (complete.length === 0)
+      throw new Error(`more than ${limit} rows written at one instant: raise the page size`);
     cursorUs = Math.min(cursorUs, complete[complete.length - 1]!.cursorUs);
   }
   const rows: LiveRow[] = [

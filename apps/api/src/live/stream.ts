@@ -14,14 +14,19 @@ export interface StreamOptions {
   heartbeatMs?: number;
 }
 
-export async function openStream(hub: LiveHub, response: ServerResponse, options: StreamOptions): Promise<void> {
+export async function openStream(
+  hub: LiveHub,
+  response: ServerResponse,
+  options: StreamOptions,
+): Promise<void> {
   response.writeHead(200, {
     'content-type': 'text/event-stream; charset=utf-8',
     'cache-control': 'no-cache, no-transform',
     connection: 'keep-alive',
     'x-accel-buffering': 'no',
   });
-  const wanted = (event: LiveEvent): boolean => !event.event || event.event === 'gap' || options.kinds.includes(event.event);
+  const wanted = (event: LiveEvent): boolean =>
+    !event.event || event.event === 'gap' || options.kinds.includes(event.event);
   // An event of an unwanted type still moves the client's cursor.
   const write = (event: LiveEvent): void => {
     if (wanted(event)) response.write(formatEvent(event));
@@ -39,10 +44,13 @@ export async function openStream(hub: LiveHub, response: ServerResponse, options
   });
   const until = hub.cursor;
   response.write('retry: 1000\n\n');
-  const missed = options.after === undefined ? [] : await hub.replay(options.after, until).catch((error: unknown) => {
-    response.end();
-    throw error;
-  });
+  const missed =
+    options.after === undefined
+      ? []
+      : await hub.replay(options.after, until).catch((error: unknown) => {
+          response.end();
+          throw error;
+        });
   for (const event of missed) write(event);
   // The cursor the client resumes from if nothing else arrives before it reconnects.
   write({ id: String(until) });

@@ -15,7 +15,8 @@ export function encodeAlertCursor({ windowStart, symbol, alertType }: AlertKey):
 export function decodeAlertCursor(cursor: string): AlertKey | undefined {
   try {
     const parts: unknown = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
-    if (!Array.isArray(parts) || parts.length !== 3 || !parts.every((part) => typeof part === 'string')) return undefined;
+    if (!Array.isArray(parts) || parts.length !== 3 || !parts.every((part) => typeof part === 'string'))
+      return undefined;
     const [windowStart, symbol, alertType] = parts as [string, string, string];
     return Number.isNaN(Date.parse(windowStart)) ? undefined : { windowStart, symbol, alertType };
   } catch {

@@ -19,14 +19,28 @@ export interface AlertsQuery {
 
 export function createAlertsRepository(pool: pg.Pool) {
   return {
-    async since({ since, type, symbol, after, limit }: AlertsQuery): Promise<{ items: Alert[]; next: string | null }> {
+    async since({
+      since,
+      type,
+      symbol,
+      after,
+      limit,
+    }: AlertsQuery): Promise<{ items: Alert[]; next: string | null }> {
       const { rows } = await pool.query<Alert>(
         `SELECT ${alertColumns} FROM spread_alerts
          WHERE window_start >= ${utc(1)} AND ($2::text IS NULL OR alert_type = $2)
            AND ($3::text IS NULL OR symbol = $3)
            AND ($4::timestamptz IS NULL OR (window_start, symbol, alert_type) > (${utc(4)}, $5, $6))
          ORDER BY window_start, symbol, alert_type LIMIT $7`,
-        [since, type ?? null, symbol ?? null, after?.windowStart ?? null, after?.symbol ?? '', after?.alertType ?? '', limit + 1],
+        [
+          since,
+          type ?? null,
+          symbol ?? null,
+          after?.windowStart ?? null,
+          after?.symbol ?? '',
+          after?.alertType ?? '',
+          limit + 1,
+        ],
       );
       const items = rows.slice(0, limit);
       return { items, next: rows.length > limit ? encodeAlertCursor(items[items.length - 1]!) : null };

@@ -17,7 +17,8 @@ export interface Changes {
   alert: Cursored<Alert>[];
 }
 
-const microseconds = (n: number): string => `(timestamptz 'epoch' + $${n}::bigint * interval '1 microsecond')`;
+const microseconds = (n: number): string =>
+  `(timestamptz 'epoch' + $${n}::bigint * interval '1 microsecond')`;
 
 export function createChangesRepository(pool: pg.Pool) {
   const read = async <T>(table: string, columns: string, after: number, upper: number, limit: number) => {

@@ -67,7 +67,12 @@ export function createMetricsRepository(pool: pg.Pool) {
       return rows;
     },
 
-    async stress(from: string, to: string, after: string | undefined, limit: number): Promise<PageResult<StressPoint>> {
+    async stress(
+      from: string,
+      to: string,
+      after: string | undefined,
+      limit: number,
+    ): Promise<PageResult<StressPoint>> {
       const { rows } = await pool.query<StressPoint>(
         `SELECT window_start AS "windowStart", avg(avg_stress) AS "avgStress",
                 avg(avg_spread_bps) AS "avgSpreadBps", count(*)::int AS symbols,

@@ -45,5 +45,7 @@ export const Nullable = <T extends Parameters<typeof Type.Union>[0][number]>(sch
 export const Page = <T extends Parameters<typeof Type.Array>[0]>(item: T) =>
   Type.Object({
     items: Type.Array(item),
-    nextAfter: Nullable(Type.String({ format: 'date-time', description: 'Cursor of the next page; null on the last' })),
+    nextAfter: Nullable(
+      Type.String({ format: 'date-time', description: 'Cursor of the next page; null on the last' }),
+    ),
   });

@@ -15,7 +15,11 @@ declare module 'fastify' {
 
 export default fp(
   async (app, { config }: { config: ApiConfig }) => {
-    const hub = new LiveHub(app.changesRepository, { pollMs: config.livePollMs, settleMs: config.liveSettleMs }, app.log);
+    const hub = new LiveHub(
+      app.changesRepository,
+      { pollMs: config.livePollMs, settleMs: config.liveSettleMs },
+      app.log,
+    );
     await hub.start();
     let consumer: AlertsConsumer | undefined;
     const ready = startAlertsConsumer({

@@ -4,7 +4,9 @@ import { createAlertsRepository, type AlertsRepository } from '../../repositorie
 import { createBarsRepository, type BarsRepository } from '../../repositories/bars.ts';
 import { createChangesRepository, type ChangesRepository } from '../../repositories/changes.ts';
 import { createMetricsRepository, type MetricsRepository } from '../../repositories/metrics.ts';
+import { memoize } from '../../repositories/memoize.ts';
 import { createSymbolsRepository, type SymbolsRepository } from '../../repositories/symbols.ts';
+import type { ApiConfig } from '../../config.ts';
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -17,9 +19,11 @@ declare module 'fastify' {
 }
 
 export default fp(
-  async (app) => {
+  async (app, { config }: { config: ApiConfig }) => {
+    const metrics = createMetricsRepository(app.pg);
     app.decorate('symbolsRepository', createSymbolsRepository(app.pg));
-    app.decorate('metricsRepository', createMetricsRepository(app.pg));
+    // The latest windows change once per poll of the live stream at most: shared as long as that.
+    app.decorate('metricsRepository', { ...metrics, latest: memoize(metrics.latest, config.livePollMs) });
     app.decorate('barsRepository', createBarsRepository(app.pg));
     app.decorate('alertsRepository', createAlertsRepository(app.pg));
     app.decorate('changesRepository', createChangesRepository(app.pg));

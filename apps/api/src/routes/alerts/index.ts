@@ -21,9 +21,13 @@ const routes: FastifyPluginAsyncTypebox = async (app) => {
     {
       schema: {
         tags: ['market'],
-        summary: 'Alerts since a time, optionally of one type or symbol, by window start then symbol and type',
+        summary:
+          'Alerts since a time, optionally of one type or symbol, by window start then symbol and type',
         querystring: AlertsQuery,
-        response: { 200: Type.Object({ items: Type.Array(Alert), next: Nullable(Type.String()) }), ...errorResponses },
+        response: {
+          200: Type.Object({ items: Type.Array(Alert), next: Nullable(Type.String()) }),
+          ...errorResponses,
+        },
       },
     },
     async (request) => {

@@ -15,7 +15,13 @@ const routes: FastifyPluginAsyncTypebox = async (app) => {
       schema: {
         tags: ['health'],
         summary: 'The process is up',
-        response: { 200: Type.Object({ status: Type.Literal('ok'), uptimeSeconds: Type.Number(), liveClients: Type.Integer() }) },
+        response: {
+          200: Type.Object({
+            status: Type.Literal('ok'),
+            uptimeSeconds: Type.Number(),
+            liveClients: Type.Integer(),
+          }),
+        },
       },
     },
     async () => ({ status: 'ok' as const, uptimeSeconds: process.uptime(), liveClients: app.live.size }),
@@ -37,7 +43,9 @@ const routes: FastifyPluginAsyncTypebox = async (app) => {
         checkKafka(app.config.kafkaBrokers),
       ]);
       const ready = postgres.ok && flink.ok && kafka.ok;
-      return reply.code(ready ? 200 : 503).send({ status: ready ? 'ready' : 'unavailable', checks: { postgres, flink, kafka } });
+      return reply
+        .code(ready ? 200 : 503)
+        .send({ status: ready ? 'ready' : 'unavailable', checks: { postgres, flink, kafka } });
     },
   );
 };

@@ -11,7 +11,10 @@ const routes: FastifyPluginAsyncTypebox = async (app) => {
   const definition = (name: string) => {
     const found = app.flinkJobs.definitions().find((job) => job.job === name);
     if (!found) {
-      const known = app.flinkJobs.definitions().map((job) => job.job).join(', ');
+      const known = app.flinkJobs
+        .definitions()
+        .map((job) => job.job)
+        .join(', ');
       throw notFound(`unknown job "${name}": the catalog (flink-sql/) has ${known}`);
     }
     return found;
@@ -27,7 +30,8 @@ const routes: FastifyPluginAsyncTypebox = async (app) => {
     {
       schema: {
         tags: ['jobs'],
-        summary: "The namespace's Flink jobs (any state, newest first) with records, checkpoint, backpressure, watermark lag",
+        summary:
+          "The namespace's Flink jobs (any state, newest first) with records, checkpoint, backpressure, watermark lag",
         response: { 200: Type.Object({ items: Type.Array(JobStatus) }), 500: errorResponses[500] },
       },
     },
@@ -61,13 +65,16 @@ const routes: FastifyPluginAsyncTypebox = async (app) => {
       schema: {
         tags: ['jobs'],
         summary: "One job's status with its vertices",
-        params: Type.Object({ jobId: Type.String({ pattern: '^[0-9a-f]{32}$', description: 'Flink job id' }) }),
+        params: Type.Object({
+          jobId: Type.String({ pattern: '^[0-9a-f]{32}$', description: 'Flink job id' }),
+        }),
         response: { 200: JobStatusDetail, ...errorResponses },
       },
     },
     async (request) =>
-      app.jobStatus.detail({ jid: request.params.jobId }).catch((error: unknown) => {
-        if (error instanceof FlinkRestError && error.status === 404) throw notFound(`no job ${request.params.jobId}`);
+      app.jobStatus.detail(request.params.jobId).catch((error: unknown) => {
+        if (error instanceof FlinkRestError && error.status === 404)
+          throw notFound(`no job ${request.params.jobId}`);
         throw error;
       }),
   );
@@ -82,7 +89,9 @@ const routes: FastifyPluginAsyncTypebox = async (app) => {
         security: [{ bearer: [] }],
         params: JobName,
         querystring: Type.Object({
-          fromSavepoint: Type.Optional(Type.String({ minLength: 1, maxLength: 1000, description: 'Savepoint path from a stop' })),
+          fromSavepoint: Type.Optional(
+            Type.String({ minLength: 1, maxLength: 1000, description: 'Savepoint path from a stop' }),
+          ),
         }),
         response: { 200: Submitted, 400: ErrorBody, ...secured },
       },
@@ -90,7 +99,10 @@ const routes: FastifyPluginAsyncTypebox = async (app) => {
     async (request) => {
       const { job } = definition(request.params.name);
       const { fromSavepoint } = request.query;
-      const [submitted] = await app.flinkJobs.submit({ jobs: [job], ...(fromSavepoint ? { fromSavepoint } : {}) });
+      const [submitted] = await app.flinkJobs.submit({
+        jobs: [job],
+        ...(fromSavepoint ? { fromSavepoint } : {}),
+      });
       return submitted!;
     },
   );

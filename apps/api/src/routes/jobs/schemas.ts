@@ -19,7 +19,9 @@ export const JobStatus = Type.Object({
     Type.Object({ id: Type.Integer(), triggeredAt: time, durationMs: Type.Integer(), path: Type.String() }),
   ),
   backpressure: Nullable(Type.Number({ description: 'Busiest vertex: share of time back-pressured, 0..1' })),
-  watermarkLagMs: Nullable(Type.Number({ description: 'Wall clock minus the last vertex’s input watermark' })),
+  watermarkLagMs: Nullable(
+    Type.Number({ description: 'Wall clock minus the last vertex’s input watermark' }),
+  ),
   uiLink: Type.String(),
 });
 
@@ -37,7 +39,9 @@ export const JobStatusDetail = Type.Intersect([
         backpressure: Nullable(Type.Number()),
       }),
     ),
-    checkpoints: Nullable(Type.Object({ completed: Type.Integer(), failed: Type.Integer(), inProgress: Type.Integer() })),
+    checkpoints: Nullable(
+      Type.Object({ completed: Type.Integer(), failed: Type.Integer(), inProgress: Type.Integer() }),
+    ),
   }),
 ]);
 

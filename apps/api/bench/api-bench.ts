@@ -1,0 +1,95 @@
+// API benchmark on the real stack, in a namespace of its own:
+//  1. requests/s and latency percentiles of GET /api/metrics/latest with 200 concurrent connections
+//     (autocannon) over SYMBOLS symbols × WINDOWS windows;
+//  2. alert latency, Flink emit -> SSE client: the spread-metrics job runs on anomalies written to its
+//     Kafka topic; each alert's latency is the SSE client's receive time minus the Kafka timestamp Flink's
+//     producer gave the alert record (same host, same clock).
+import { Readable } from 'node:stream';
+import { setTimeout as sleep } from 'node:timers/promises';
+import autocannon from 'autocannon';
+import { FlinkJobs } from '@spreadwatch/flink-jobs';
+import { buildApp } from '../src/app.ts';
+import { produceAnomaly } from '../integration/anomaly-stream.ts';
+import { createNamespace, sql, testConfig, uniqueNamespace } from '../integration/helper.ts';
+import { SseReader } from '../integration/sse-client.ts';
+
+const SYMBOLS = 100;
+const WINDOWS = 600;
+const CONNECTIONS = 200;
+const DURATION_S = 15;
+const ALERT_ROUNDS = 5;
+const SYMBOLS_PER_ROUND = 10;
+
+const config = testConfig(uniqueNamespace('bench_api'));
+const jobs = new FlinkJobs(config.flinkJobs);
+const dropNamespace = await createNamespace(config);
+await jobs.prepare();
+const app = await buildApp(config);
+try {
+  await sql(
+    config,
+    `INSERT INTO spread_metrics (symbol, window_start, window_end, quote_count, trade_count, avg_spread_bps,
+       min_spread_bps, max_spread_bps, std_spread_bps, liquidity_score, quote_to_trade_ratio, order_imbalance,
+       volume, vwap, avg_stress, avg_effective_spread_bps, spread_anomaly, is_optimal)
+     SELECT 'S' || lpad(s::text, 3, '0'), t, t + interval '1 minute', 120, 30, 3 + random(), 1, 9, 1.5, 300, 4,
+            0.5, 3000, 100, random(), 2.5, false, false
+     FROM generate_series(1, $1) s,
+          generate_series(date_trunc('minute', now() AT TIME ZONE 'UTC') - $2 * interval '1 minute',
+                          date_trunc('minute', now() AT TIME ZONE 'UTC') - interval '1 minute', interval '1 minute') t`,
+    [SYMBOLS, WINDOWS],
+  );
+  await sql(config, 'ANALYZE spread_metrics');
+  const address = await app.listen({ host: '127.0.0.1', port: 0 });
+
+  // The load generator runs in a worker thread, off the server's event loop.
+  const load = await autocannon({
+    url: `${address}/api/metrics/latest`,
+    connections: CONNECTIONS,
+    duration: DURATION_S,
+    workers: 1,
+  });
+  if (load.non2xx > 0 || load.errors > 0)
+    console.log(`WARNING: ${load.non2xx} non-2xx answers, ${load.errors} errors (${load.timeouts} timeouts)`);
+  console.log(
+    `GET /api/metrics/latest (${SYMBOLS} symbols, ${SYMBOLS * WINDOWS} rows), ${CONNECTIONS} connections, ${DURATION_S} s: ` +
+      `${Math.round(load.requests.average)} requests/s, latency p50 ${load.latency.p50} ms, p99 ${load.latency.p99} ms, max ${load.latency.max} ms`,
+  );
+
+  await app.liveAlertsReady;
+  const [job] = await jobs.submit({ jobs: ['spread-metrics'] });
+  await jobs.jobManager.waitUntilRunning(job!.jobId, 150_000);
+  const response = await fetch(`${address}/api/live?types=alert`);
+  const reader = new SseReader(Readable.fromWeb(response.body as import('node:stream/web').ReadableStream));
+  const latencies: number[] = [];
+  const first = Math.floor(Date.now() / 60_000) * 60_000 - (ALERT_ROUNDS + 2) * 60_000;
+  for (let round = 0; round < ALERT_ROUNDS; round++) {
+    const symbols = Array.from({ length: SYMBOLS_PER_ROUND }, (_, i) => `A${round}_${i}`);
+    await produceAnomaly({
+      brokers: config.kafkaBrokers,
+      registryUrl: config.flinkJobs.registryUrl,
+      topic: jobs.namespace.sourceTopic,
+      symbols,
+      start: first + round * 60_000,
+      watermarkDelayMs: config.flinkJobs.watermarkDelayMs,
+    });
+    for (let received = 0; received < symbols.length; received++) {
+      const alert = await reader.next((message) => message.event === 'alert', 120_000);
+      latencies.push(
+        alert.receivedAt - Date.parse((JSON.parse(alert.data) as { emittedAt: string }).emittedAt),
+      );
+    }
+    await sleep(500);
+  }
+  reader.close();
+  latencies.sort((a, b) => a - b);
+  const at = (q: number): number =>
+    latencies[Math.min(latencies.length - 1, Math.floor(q * latencies.length))]!;
+  console.log(
+    `alert latency, Flink emit (Kafka record timestamp) -> SSE client, ${latencies.length} alerts: ` +
+      `p50 ${at(0.5)} ms, p99 ${at(0.99)} ms, max ${latencies[latencies.length - 1]} ms`,
+  );
+} finally {
+  await app.close();
+  for (const definition of jobs.definitions()) await jobs.cancel(definition.job);
+  await dropNamespace();
+}
