@@ -1,5 +1,6 @@
 // The live hub and the alerts topic consumer feeding it; both stop before the server closes, which ends
-// every open event stream.
+// every open event stream. Without Kafka (or before the alerts topic exists) the consumer retries, and
+// alerts still arrive through PostgreSQL meanwhile.
 import fp from 'fastify-plugin';
 import type { ApiConfig } from '../../config.ts';
 import { startAlertsConsumer, type AlertsConsumer } from '../../live/alerts-consumer.ts';
@@ -13,6 +14,8 @@ declare module 'fastify' {
   }
 }
 
+const RETRY_MS = 5_000;
+
 export default fp(
   async (app, { config }: { config: ApiConfig }) => {
     const hub = new LiveHub(
@@ -22,22 +25,38 @@ export default fp(
     );
     await hub.start();
     let consumer: AlertsConsumer | undefined;
-    const ready = startAlertsConsumer({
-      brokers: config.kafkaBrokers,
-      topic: config.alertsTopic,
-      log: app.log,
-      onAlert: (alert, emittedAt) => hub.pushAlert(alert, emittedAt),
-    }).then((started) => {
-      consumer = started;
-      return started.ready;
-    });
-    // Kafka down must not stop the API: alerts then still arrive through PostgreSQL.
-    ready.catch((error: unknown) => app.log.error({ err: error }, 'alerts topic consumer did not start'));
+    let closed = false;
+    let retry: NodeJS.Timeout | undefined;
+    let starting: Promise<AlertsConsumer> | undefined;
+    const start = async (): Promise<void> => {
+      try {
+        consumer = await (starting = startAlertsConsumer({
+          brokers: config.kafkaBrokers,
+          topic: config.alertsTopic,
+          log: app.log,
+          onAlert: (alert, emittedAt) => hub.pushAlert(alert, emittedAt),
+        }));
+        if (closed) await consumer.stop();
+        return consumer.ready;
+      } catch (error) {
+        app.log.warn(
+          { err: error, topic: config.alertsTopic },
+          `alerts topic consumer not started; retrying in ${RETRY_MS} ms`,
+        );
+        if (closed) throw error;
+        await new Promise((resolve) => (retry = setTimeout(resolve, RETRY_MS)));
+        return start();
+      }
+    };
+    const ready = start();
+    ready.catch(() => undefined);
     app.decorate('live', hub);
     app.decorate('liveAlertsReady', ready);
     app.addHook('preClose', async () => hub.close());
     app.addHook('onClose', async () => {
-      await ready.catch(() => undefined);
+      closed = true;
+      clearTimeout(retry);
+      await starting?.catch(() => undefined);
       await consumer?.stop();
     });
   },
