@@ -46,13 +46,11 @@ export async function buildApp(
     const status = error.validation ? 400 : (error.statusCode ?? 500);
     if (status >= 500) {
       request.log.error({ err: error }, 'request failed');
-      return reply
-        .code(500)
-        .send({
-          statusCode: 500,
-          error: 'Internal Server Error',
-          message: 'internal error; see the server log',
-        });
+      return reply.code(500).send({
+        statusCode: 500,
+        error: 'Internal Server Error',
+        message: 'internal error; see the server log',
+      });
     }
     return reply
       .code(status)
@@ -61,13 +59,11 @@ export async function buildApp(
   app.setNotFoundHandler((request, reply) => {
     const page = config.webDistDir && request.method === 'GET' && !request.url.startsWith('/api/');
     if (page) return reply.sendFile('index.html');
-    return reply
-      .code(404)
-      .send({
-        statusCode: 404,
-        error: 'Not Found',
-        message: `no route ${request.method} ${request.url.split('?')[0]}`,
-      });
+    return reply.code(404).send({
+      statusCode: 404,
+      error: 'Not Found',
+      message: `no route ${request.method} ${request.url.split('?')[0]}`,
+    });
   });
 
   await app.register(pg, { config });
