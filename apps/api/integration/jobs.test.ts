@@ -60,6 +60,7 @@ describe(`job control routes (namespace ${config.schema})`, () => {
     ).toBe(400);
     expect((await app.inject('/api/jobs/0123456789abcdef0123456789abcdef')).statusCode).toBe(404);
     expect((await app.inject('/api/jobs/not-an-id')).json().message).toMatch(/jobId must match pattern/);
+    expect((await app.inject('/api/jobs?limit=101')).json().message).toMatch(/limit must be <= 100/);
     const notRunning = await app.inject({
       method: 'POST',
       url: '/api/jobs/catalog/spread-bars-1s/cancel',

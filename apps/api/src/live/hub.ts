@@ -104,7 +104,14 @@ export class LiveHub {
   private async poll(): Promise<void> {
     try {
       const pageSize = this.options.pageSize ?? 2000;
+      const idle = this.subscribers.size === 0;
       const upper = await this.changes.settledCursor(this.options.settleMs);
+      // Nobody listening: follow the clock without reading the tables. A client that subscribed meanwhile
+      // read the old cursor, so then it stays, and the next poll reads from there.
+      if (idle) {
+        if (this.subscribers.size === 0) this.cursorUs = Math.max(this.cursorUs, upper);
+        return;
+      }
       if (upper <= this.cursorUs || this.closed) return;
       const merged = mergeChanges(
         await this.changes.between(this.cursorUs, upper, pageSize),

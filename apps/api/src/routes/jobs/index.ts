@@ -32,10 +32,14 @@ const routes: FastifyPluginAsyncTypebox = async (app) => {
         tags: ['jobs'],
         summary:
           "The namespace's Flink jobs (any state, newest first) with records, checkpoint, backpressure, watermark lag",
-        response: { 200: Type.Object({ items: Type.Array(JobStatus) }), 500: errorResponses[500] },
+        querystring: Type.Object({ limit: Type.Integer({ minimum: 1, maximum: 100, default: 20 }) }),
+        response: { 200: Type.Object({ items: Type.Array(JobStatus) }), ...errorResponses },
       },
     },
-    async () => ({ items: await app.jobStatus.list(await app.flinkJobs.list()) }),
+    async (request) => {
+      const jobs = (await app.flinkJobs.list()).slice(0, request.query.limit);
+      return { items: await app.jobStatus.list(jobs) };
+    },
   );
 
   app.get(
