@@ -17,12 +17,12 @@ const parsers: Record<number, (text: string) => unknown> = {
   20: Number,
 };
 
-export const pgTypes = {
+const pgTypes = {
   getTypeParser: ((oid: number, format?: string) =>
     parsers[oid] ?? pg.types.getTypeParser(oid, format as 'text')) as typeof pg.types.getTypeParser,
 };
 
-export function createPool(config: Pick<ApiConfig, 'databaseUrl' | 'schema'>, max = 20): pg.Pool {
+function createPool(config: Pick<ApiConfig, 'databaseUrl' | 'schema'>, max = 20): pg.Pool {
   return new pg.Pool({
     connectionString: config.databaseUrl,
     options: `-c search_path=${config.schema}`,
