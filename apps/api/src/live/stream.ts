@@ -52,8 +52,8 @@ export async function openStream(
           throw error;
         });
   for (const event of missed) write(event);
-  // The cursor the client resumes from if nothing else arrives before it reconnects.
-  write({ id: String(until) });
+  // The cursor the client resumes from if nothing else arrives before it reconnects (never moved back).
+  write({ id: String(Math.max(options.after ?? 0, until)) });
   for (const event of held) write(event);
   held = undefined;
 }
