@@ -3,7 +3,8 @@
 //     (autocannon) over SYMBOLS symbols × WINDOWS windows;
 //  2. alert latency, Flink emit -> SSE client: the spread-metrics job runs on anomalies written to its
 //     Kafka topic; each alert's latency is the SSE client's receive time minus the Kafka timestamp Flink's
-//     producer gave the alert record (same host, same clock).
+//     producer gave the alert record (same host, same clock). The same rounds' windows come through
+//     PostgreSQL: their latency is the receive time minus the row's written_at.
 import { Readable } from 'node:stream';
 import { setTimeout as sleep } from 'node:timers/promises';
 import autocannon from 'autocannon';
@@ -11,7 +12,7 @@ import { FlinkJobs } from '@spreadwatch/flink-jobs';
 import { buildApp } from '../src/app.ts';
 import { produceAnomaly } from '../integration/anomaly-stream.ts';
 import { createNamespace, sql, testConfig, uniqueNamespace } from '../integration/helper.ts';
-import { SseReader } from '../integration/sse-client.ts';
+import { SseReader, type SseMessage } from '../integration/sse-client.ts';
 
 const SYMBOLS = 100;
 const WINDOWS = 600;
@@ -19,6 +20,12 @@ const CONNECTIONS = 200;
 const DURATION_S = 15;
 const ALERT_ROUNDS = 5;
 const SYMBOLS_PER_ROUND = 10;
+
+function summary(values: number[], what: string): string {
+  const sorted = [...values].sort((a, b) => a - b);
+  const at = (q: number): number => sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))]!;
+  return `${sorted.length} ${what}: p50 ${at(0.5)} ms, p99 ${at(0.99)} ms, max ${sorted[sorted.length - 1]} ms`;
+}
 
 const config = testConfig(uniqueNamespace('bench_api'));
 const jobs = new FlinkJobs(config.flinkJobs);
@@ -58,9 +65,10 @@ try {
   await app.liveAlertsReady;
   const [job] = await jobs.submit({ jobs: ['spread-metrics'] });
   await jobs.jobManager.waitUntilRunning(job!.jobId, 150_000);
-  const response = await fetch(`${address}/api/live?types=alert`);
+  const response = await fetch(`${address}/api/live?types=alert&types=window`);
   const reader = new SseReader(Readable.fromWeb(response.body as import('node:stream/web').ReadableStream));
-  const latencies: number[] = [];
+  const alertLatencies: number[] = [];
+  const windowLatencies: number[] = [];
   const first = Math.floor(Date.now() / 60_000) * 60_000 - (ALERT_ROUNDS + 2) * 60_000;
   for (let round = 0; round < ALERT_ROUNDS; round++) {
     const symbols = Array.from({ length: SYMBOLS_PER_ROUND }, (_, i) => `A${round}_${i}`);
@@ -72,21 +80,26 @@ try {
       start: first + round * 60_000,
       watermarkDelayMs: config.flinkJobs.watermarkDelayMs,
     });
-    for (let received = 0; received < symbols.length; received++) {
-      const alert = await reader.next((message) => message.event === 'alert', 120_000);
-      latencies.push(
-        alert.receivedAt - Date.parse((JSON.parse(alert.data) as { emittedAt: string }).emittedAt),
+    const ours = (message: SseMessage): boolean =>
+      symbols.includes((JSON.parse(message.data) as { symbol: string }).symbol);
+    const expected = alertLatencies.length + windowLatencies.length + 2 * symbols.length;
+    while (alertLatencies.length + windowLatencies.length < expected) {
+      const message = await reader.next(
+        (m) => (m.event === 'alert' || m.event === 'window') && ours(m),
+        120_000,
       );
+      const data = JSON.parse(message.data) as { emittedAt?: string; writtenAt?: string };
+      if (message.event === 'alert') alertLatencies.push(message.receivedAt - Date.parse(data.emittedAt!));
+      else windowLatencies.push(message.receivedAt - Date.parse(data.writtenAt!));
     }
     await sleep(500);
   }
   reader.close();
-  latencies.sort((a, b) => a - b);
-  const at = (q: number): number =>
-    latencies[Math.min(latencies.length - 1, Math.floor(q * latencies.length))]!;
   console.log(
-    `alert latency, Flink emit (Kafka record timestamp) -> SSE client, ${latencies.length} alerts: ` +
-      `p50 ${at(0.5)} ms, p99 ${at(0.99)} ms, max ${latencies[latencies.length - 1]} ms`,
+    `alert latency, Flink emit (Kafka record timestamp) -> SSE client: ${summary(alertLatencies, 'alerts')}`,
+  );
+  console.log(
+    `window latency, row written to PostgreSQL -> SSE client: ${summary(windowLatencies, 'windows')}`,
   );
 } finally {
   await app.close();
