@@ -13,7 +13,7 @@ export class ApiError extends Error {
 
 type Query = Record<string, string | number | undefined>;
 
-export function apiUrl(path: string, query: Query = {}): string {
+function apiUrl(path: string, query: Query = {}): string {
   const params = new URLSearchParams();
   for (const [key, value] of Object.entries(query)) if (value !== undefined) params.set(key, String(value));
   const search = params.toString();

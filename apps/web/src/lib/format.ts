@@ -43,12 +43,6 @@ export function formatTime(epochMs: number): string {
   return `${pad(d.getUTCHours())}:${pad(d.getUTCMinutes())}:${pad(d.getUTCSeconds())}`;
 }
 
-/** UTC date and time, YYYY-MM-DD HH:MM:SS. */
-export function formatDateTime(epochMs: number): string {
-  const d = new Date(epochMs);
-  return `${d.getUTCFullYear()}-${pad(d.getUTCMonth() + 1)}-${pad(d.getUTCDate())} ${formatTime(epochMs)}`;
-}
-
 /** A window as 14:02–14:03 (UTC). */
 export function formatWindow(startMs: number, endMs: number): string {
   return `${formatTime(startMs).slice(0, 5)}–${formatTime(endMs).slice(0, 5)}`;
