@@ -100,6 +100,7 @@ export const stackConfig = {
     registry: env.SPREADWATCH_REGISTRY_HEAP ?? '320m',
     sqlGateway: env.SPREADWATCH_SQL_GATEWAY_HEAP ?? '384m',
   },
+  apiToken: env.SPREADWATCH_API_TOKEN || undefined,
   chromiumPath: env.SPREADWATCH_CHROMIUM ?? '/usr/bin/chromium',
   /** What `make up` runs the market simulator at. */
   demo: {

@@ -9,6 +9,8 @@ import { runningProcess } from '../process/pid-file.ts';
 import { waitHealthy } from '../health/wait-healthy.ts';
 import { appServices, stackServices, type Service } from '../services/index.ts';
 import { submitLiveJobs } from './submit-jobs.ts';
+import { buildDashboardIfStale } from './build-dashboard.ts';
+import { apiToken } from '../services/app-services.ts';
 import { bootstrapDatabase } from '../services/database-bootstrap.ts';
 import { probePostgres } from '../health/postgres-probe.ts';
 
@@ -59,6 +61,7 @@ export async function up({ system }: UpOptions): Promise<void> {
   if (system) {
     log.step('submitting the Flink SQL jobs (flink-sql/)');
     await submitLiveJobs();
+    await buildDashboardIfStale();
     for (const service of appServices) {
       log.step(`starting ${service.name}`);
       await startService(service);
@@ -70,7 +73,9 @@ export async function up({ system }: UpOptions): Promise<void> {
 
 export function printEndpoints(system: boolean): void {
   const api = `http://${stackConfig.host}:${ports.api}`;
-  const product = system ? [`  Dashboard           ${api}`, `  API docs            ${api}/docs`] : [];
+  const product = system
+    ? [`  Dashboard           ${api}`, `  API docs            ${api}/docs`, `  API token (jobs)    ${apiToken()}`]
+    : [];
   const lines = [
     ...product,
     `  Flink web UI        http://${stackConfig.host}:${ports.flinkRest}`,

@@ -1,12 +1,28 @@
 // Spreadwatch's own long-running processes, managed like the servers: the API (with the dashboard) and the
 // market simulator producing at a demo rate. They get the stack's endpoints through their env vars, so
 // custom ports reach them.
+import { randomBytes } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { Kafka, logLevel } from 'kafkajs';
 import { inheritedEnv, paths, ports, repoRoot, stackConfig } from '../config.ts';
 import { spawnService } from '../process/spawn-service.ts';
 import { httpJson } from '../health/http-probe.ts';
 import type { Service } from './service.ts';
+
+/**
+ * The API's bearer token for job control: SPREADWATCH_API_TOKEN, or one generated once and kept in the
+ * state folder (readable by its owner only), so it survives restarts and `make up` can print it.
+ */
+export function apiToken(): string {
+  if (stackConfig.apiToken) return stackConfig.apiToken;
+  const file = path.join(paths.run, 'api-token');
+  if (!existsSync(file)) {
+    mkdirSync(paths.run, { recursive: true });
+    writeFileSync(file, randomBytes(24).toString('base64url'), { mode: 0o600 });
+  }
+  return readFileSync(file, 'utf8').trim();
+}
 
 /** The env every app process gets: the stack's endpoints under the names the apps read. */
 export function appEnv(): NodeJS.ProcessEnv {
@@ -19,6 +35,7 @@ export function appEnv(): NodeJS.ProcessEnv {
     SPREADWATCH_FLINK_REST_URL: stackConfig.flinkRestUrl,
     SPREADWATCH_SQL_GATEWAY_URL: stackConfig.sqlGatewayUrl,
     SPREADWATCH_API_PORT: String(ports.api),
+    SPREADWATCH_API_TOKEN: apiToken(),
   };
 }
 
