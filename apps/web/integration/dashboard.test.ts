@@ -3,7 +3,7 @@
 // build. Each panel must show that data; a spread shock produced during the test must reach the alerts
 // feed through the pipeline and the live stream; the page must recover when the API restarts.
 // Screenshots go to test-results/web/.
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { FlinkJobs, loadConfig, type SubmittedJob } from '@spreadwatch/flink-jobs';
 import { Kafka, logLevel } from 'kafkajs';
@@ -41,6 +41,7 @@ describe('dashboard on the real system', () => {
   let api: ApiServer;
   let browser: Browser;
   let page: Page;
+  const pageErrors: string[] = [];
 
   const apiJson = async <T>(route: string): Promise<T> => (await fetch(`${api.url}${route}`)).json() as Promise<T>;
   const screenshot = (name: string) => page.screenshot({ path: path.join(artifacts, `${name}.png`), fullPage: true });
@@ -60,7 +61,8 @@ describe('dashboard on the real system', () => {
       await new Promise((resolve) => setTimeout(resolve, 1_000));
     }
     browser = await launchChromium();
-    page = await browser.newPage({ viewport: { width: 1600, height: 1300 } });
+    page = await browser.newPage({ viewport: { width: 1600, height: 1300 }, acceptDownloads: true });
+    page.on('pageerror', (error) => pageErrors.push(error.message));
     await page.goto(api.url);
   });
 
@@ -85,6 +87,24 @@ describe('dashboard on the real system', () => {
     const firstRow = table.locator('tbody tr').first();
     expect(await firstRow.locator('td').first().textContent()).toBe(widest.symbol);
     expect(await firstRow.locator('td').nth(2).textContent()).toBe(widest.avgSpreadBps!.toFixed(2));
+  });
+
+  it('filters the table to one symbol, showing its windows, and exports them as CSV', async () => {
+    const table = page.getByTestId('metrics-table');
+    const symbol = feed.symbols()[1]!;
+    await table.getByLabel('filter symbols').fill(symbol.toLowerCase());
+    await table.locator('h2', { hasText: `Windows of ${symbol}` }).waitFor();
+    await table.locator('table:not([data-rows="1"])').waitFor();
+    const rows = Number(await table.locator('table').getAttribute('data-rows'));
+    const symbolsShown = await table.locator('tbody tr:not([aria-hidden]) td:first-child').allTextContents();
+    expect(new Set(symbolsShown)).toEqual(new Set([symbol]));
+    const [download] = await Promise.all([page.waitForEvent('download'), table.getByRole('button', { name: 'Export CSV' }).click()]);
+    const csv = readFileSync((await download.path())!, 'utf8').trimEnd().split('\r\n');
+    expect(csv[0]).toMatch(/^symbol,windowStart,avgSpreadBps,/);
+    expect(csv.slice(1).every((line) => line.startsWith(`${symbol},`))).toBe(true);
+    expect(csv.length - 1).toBe(rows);
+    await table.getByLabel('filter symbols').fill('');
+    await table.locator(`table[data-rows="${SYMBOLS}"]`).waitFor();
   });
 
   it('draws the heatmap of all symbols over the recent windows, with a legend and tooltips', async () => {
@@ -167,5 +187,18 @@ describe('dashboard on the real system', () => {
     // Every panel reloads once the stream is back: no error state remains.
     await page.waitForFunction(() => document.querySelectorAll('[data-state="error"]').length === 0);
     expect(await page.getByTestId('metrics-table').locator(`table[data-rows="${SYMBOLS}"]`).count()).toBe(1);
+  });
+
+  it('cancels a job and resubmits it from the jobs panel, asking for the API token', async () => {
+    const jobs = page.getByTestId('jobs');
+    const bars = submitted.find((job) => job.name.endsWith('-spread-bars-1s'))!;
+    await jobs.locator(`tr[data-job="${bars.name}"][data-state="RUNNING"]`).getByRole('button', { name: 'Cancel' }).click();
+    await jobs.getByLabel('API token').fill(token);
+    await jobs.getByRole('button', { name: 'Confirm' }).click();
+    await jobs.getByRole('button', { name: 'Resubmit spread-bars-1s' }).click({ timeout: 60_000 });
+    await jobs.locator('span', { hasText: 'submit spread-bars-1s: done' }).waitFor({ timeout: 60_000 });
+    await jobs.locator(`tr[data-job="${bars.name}"][data-state="RUNNING"]`).waitFor();
+    expect(await jobs.locator(`tr[data-job="${bars.name}"][data-state="CANCELED"]`).count()).toBeGreaterThan(0);
+    expect(pageErrors).toEqual([]);
   });
 });
