@@ -48,9 +48,11 @@ export function useTimeline(symbol: string | undefined, rangeMs: number) {
     if ((event.kind !== 'bar' && event.kind !== 'window') || event.data.symbol !== symbol) return;
     setLive((current) => {
       const base = current.key === key ? current : { key, bars: [], windows: [] };
+      // Only what the range still shows is kept, so a page left open does not grow.
+      const since = Date.now() - rangeMs - 60_000;
       return event.kind === 'bar'
-        ? { ...base, bars: [...base.bars, toBar(event.data)] }
-        : { ...base, windows: [...base.windows, toBand(event.data)] };
+        ? { ...base, bars: [...base.bars.filter((bar) => bar.time >= since), toBar(event.data)] }
+        : { ...base, windows: [...base.windows.filter((window) => window.end >= since), toBand(event.data)] };
     });
   });
 
