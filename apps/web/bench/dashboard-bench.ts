@@ -90,6 +90,7 @@ async function main(): Promise<void> {
   try {
     // First render: navigation start until every panel shows its data (fresh browser context each run).
     const renders: number[] = [];
+    const slowestApi: { route: string; endMs: number; durationMs: number }[] = [];
     for (let run = 0; run < RUNS; run++) {
       const context = await browser.newContext({ viewport: { width: 1600, height: 1300 } });
       const page = await context.newPage();
@@ -103,9 +104,28 @@ async function main(): Promise<void> {
         page.waitForSelector('[data-testid="freshness"][data-connection="open"]'),
       ]);
       renders.push(await page.evaluate(() => performance.now()));
+      // What the first render waited for: the slowest API response (the event stream excluded).
+      slowestApi.push(
+        await page.evaluate(() =>
+          performance
+            .getEntriesByType('resource')
+            .filter((entry) => entry.name.includes('/api/') && !entry.name.includes('/api/live'))
+            .map((entry) => ({
+              route: new URL(entry.name).pathname,
+              endMs: (entry as PerformanceResourceTiming).responseEnd,
+              durationMs: entry.duration,
+            }))
+            .reduce((a, b) => (b.endMs > a.endMs ? b : a)),
+        ),
+      );
       await context.close();
     }
     results.firstRenderMs = { median: round(median(renders)), runs: renders.map(round) };
+    results.lastApiResponse = {
+      endMsMedian: round(median(slowestApi.map((entry) => entry.endMs))),
+      durationMsMedian: round(median(slowestApi.map((entry) => entry.durationMs))),
+      routes: [...new Set(slowestApi.map((entry) => entry.route))],
+    };
 
     const page = await browser.newPage({ viewport: { width: 1600, height: 1300 } });
     await page.goto(api.url);

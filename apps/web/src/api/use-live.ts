@@ -1,4 +1,4 @@
-import { useContext, useEffect, useRef } from 'react';
+import { useContext, useEffect, useLayoutEffect, useRef } from 'react';
 import { LiveContext } from './live-context.ts';
 import type { LiveEvent } from './types.ts';
 
@@ -6,6 +6,8 @@ import type { LiveEvent } from './types.ts';
 export function useLiveEvents(listener: (event: LiveEvent) => void): void {
   const { subscribe } = useContext(LiveContext);
   const ref = useRef(listener);
-  ref.current = listener;
+  useLayoutEffect(() => {
+    ref.current = listener;
+  });
   useEffect(() => subscribe((event) => ref.current(event)), [subscribe]);
 }

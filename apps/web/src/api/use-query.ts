@@ -1,7 +1,7 @@
 // Data fetching for panels: loads on mount and when its key changes, refreshes every `refreshMs` and
 // whenever the live stream reconnects (the API is back), retries failures with backoff. Keeps the last
 // data while refreshing so panels do not flash.
-import { useContext, useEffect, useRef, useState } from 'react';
+import { useContext, useEffect, useLayoutEffect, useRef, useState } from 'react';
 import { backoffDelay } from '../lib/backoff.ts';
 import { LiveContext } from './live-context.ts';
 
@@ -23,7 +23,9 @@ export function useQuery<T>(
   const [loading, setLoading] = useState(true);
   const [tick, setTick] = useState(0);
   const fetcherRef = useRef(fetcher);
-  fetcherRef.current = fetcher;
+  useLayoutEffect(() => {
+    fetcherRef.current = fetcher;
+  });
   const keyRef = useRef(key);
 
   useEffect(() => {
