@@ -1,6 +1,6 @@
 // The real API (apps/api) in this process, serving one namespace and the built dashboard on a free port.
 import type { FastifyInstance } from 'fastify';
-import { buildApp, loadConfig } from '../../../api/src/index.ts';
+import { buildApp, loadConfig } from '@spreadwatch/api';
 import { distDir } from './web-build.ts';
 
 export interface ApiServer {
