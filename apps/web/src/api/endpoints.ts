@@ -31,9 +31,9 @@ export const api = {
   bars: (q: RangeQuery & { symbol: string }, signal: Signal) =>
     request<Paged<SpreadBar1s>>(`/api/symbols/${segment(q.symbol)}/bars`, { query: range(q), signal }),
   latest: (signal: Signal) => request<{ items: WindowMetrics[] }>('/api/metrics/latest', { signal }),
-  alerts: (q: { type?: AlertType; since: number; limit?: number }, signal: Signal) =>
+  alerts: (q: { type?: AlertType; since: number; limit?: number; cursor?: string | undefined }, signal: Signal) =>
     request<{ items: SpreadAlert[]; next: string | null }>('/api/alerts', {
-      query: { type: q.type, since: iso(q.since), limit: q.limit },
+      query: { type: q.type, since: iso(q.since), limit: q.limit, cursor: q.cursor },
       signal,
     }),
   stress: (q: RangeQuery, signal: Signal) => request<Paged<StressPoint>>('/api/stress', { query: range(q), signal }),

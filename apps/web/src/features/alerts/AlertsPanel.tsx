@@ -25,7 +25,7 @@ export function AlertsPanel() {
         </button>
       ))}
     >
-      <QueryView {...alerts} isEmpty={(items) => items.length === 0} emptyText="No alerts in the last hour.">
+      <QueryView {...alerts} isEmpty={(items) => items.length === 0} emptyText="No alerts in the last 30 minutes.">
         {(items) => (
           <ul className="alerts" aria-live="polite">
             {items
