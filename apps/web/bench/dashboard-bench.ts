@@ -25,7 +25,8 @@ const minute = 60_000;
 const now = Date.now();
 const lastWindow = Math.floor(now / minute) * minute - minute;
 const wall = (ms: number): string => new Date(ms).toISOString().replace('Z', '');
-const median = (values: number[]): number => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
+const median = (values: number[]): number =>
+  [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
 const round = (value: number): number => Math.round(value * 10) / 10;
 
 async function seed(): Promise<void> {
@@ -36,7 +37,26 @@ async function seed(): Promise<void> {
     const start = lastWindow - (WINDOWS - 1 - w) * minute;
     const rows = symbols.map((symbol, i) => {
       const avg = 2 + (i % 50) + 3 * Math.sin(w / 4 + i);
-      return [symbol, wall(start), wall(start + minute), 600, 100, avg, avg * 0.6, avg * 1.8, avg * 0.2, 100 / avg, 6, 0.5, 10_000, 100, Math.sin(w / 5), avg * 0.8, i % 97 === w % 97, i % 13 === 0];
+      return [
+        symbol,
+        wall(start),
+        wall(start + minute),
+        600,
+        100,
+        avg,
+        avg * 0.6,
+        avg * 1.8,
+        avg * 0.2,
+        100 / avg,
+        6,
+        0.5,
+        10_000,
+        100,
+        Math.sin(w / 5),
+        avg * 0.8,
+        i % 97 === w % 97,
+        i % 13 === 0,
+      ];
     });
     await db.query(
       `INSERT INTO ${table('spread_metrics')} (symbol, window_start, window_end, quote_count, trade_count, avg_spread_bps,
@@ -83,7 +103,11 @@ async function main(): Promise<void> {
   await seed();
   const api = await startApi(namespace.name, 'bench-token');
   const browser = await launchChromium();
-  const kafka = new Kafka({ clientId: 'spreadwatch-web-bench', brokers: config.kafkaBrokers, logLevel: logLevel.NOTHING });
+  const kafka = new Kafka({
+    clientId: 'spreadwatch-web-bench',
+    brokers: config.kafkaBrokers,
+    logLevel: logLevel.NOTHING,
+  });
   const producer = kafka.producer();
   await producer.connect();
   const results: Record<string, unknown> = { symbols: SYMBOLS, windows: WINDOWS };
@@ -134,7 +158,9 @@ async function main(): Promise<void> {
     await page.evaluate(() => {
       const w = window as unknown as { longTasks: number[] };
       w.longTasks = [];
-      new PerformanceObserver((list) => list.getEntries().forEach((entry) => w.longTasks.push(entry.duration))).observe({ type: 'longtask' });
+      new PerformanceObserver((list) =>
+        list.getEntries().forEach((entry) => w.longTasks.push(entry.duration)),
+      ).observe({ type: 'longtask' });
     });
     const load = liveLoad();
 
@@ -143,11 +169,18 @@ async function main(): Promise<void> {
     for (let i = 0; i < 6; i++) {
       sorts.push(
         await page.evaluate(async () => {
-          const header = [...document.querySelectorAll('[data-testid="metrics-table"] th')].find((th) => th.textContent?.startsWith('Symbol'))!;
-          const before = document.querySelector('[data-testid="metrics-table"] tbody tr:not([aria-hidden]) td')?.textContent;
+          const header = [...document.querySelectorAll('[data-testid="metrics-table"] th')].find((th) =>
+            th.textContent?.startsWith('Symbol'),
+          )!;
+          const before = document.querySelector(
+            '[data-testid="metrics-table"] tbody tr:not([aria-hidden]) td',
+          )?.textContent;
           const start = performance.now();
           (header as HTMLElement).click();
-          while (document.querySelector('[data-testid="metrics-table"] tbody tr:not([aria-hidden]) td')?.textContent === before) {
+          while (
+            document.querySelector('[data-testid="metrics-table"] tbody tr:not([aria-hidden]) td')
+              ?.textContent === before
+          ) {
             await new Promise((resolve) => requestAnimationFrame(resolve));
           }
           return performance.now() - start;
@@ -186,14 +219,19 @@ async function main(): Promise<void> {
               for (const node of mutation.addedNodes) {
                 if (!(node instanceof HTMLElement)) continue;
                 // The first alert brings the whole list with it.
-                const item = node.matches('li[data-received-at]') ? node : node.querySelector<HTMLElement>('li[data-received-at]');
+                const item = node.matches('li[data-received-at]')
+                  ? node
+                  : node.querySelector<HTMLElement>('li[data-received-at]');
                 if (item) {
                   observer.disconnect();
                   resolve({ at: Date.now(), render: performance.now() - Number(item.dataset.receivedAt) });
                 }
               }
           });
-          observer.observe(document.querySelector('[data-testid="alerts"]')!, { childList: true, subtree: true });
+          observer.observe(document.querySelector('[data-testid="alerts"]')!, {
+            childList: true,
+            subtree: true,
+          });
         });
       });
       const sentAt = Date.now();
@@ -219,7 +257,9 @@ async function main(): Promise<void> {
       const seen = await page.evaluate(() =>
         Promise.race([
           (window as unknown as { seen: Promise<{ at: number; render: number }> }).seen,
-          new Promise<never>((_, reject) => setTimeout(() => reject(new Error('alert not shown within 10 s')), 10_000)),
+          new Promise<never>((_, reject) =>
+            setTimeout(() => reject(new Error('alert not shown within 10 s')), 10_000),
+          ),
         ]),
       );
       apiToDom.push(seen.at - sentAt);
@@ -244,7 +284,9 @@ async function main(): Promise<void> {
     await db.end();
     const admin = kafka.admin();
     await admin.connect();
-    await admin.deleteTopics({ topics: [namespace.sourceTopic, namespace.alertsTopic] }).finally(() => admin.disconnect());
+    await admin
+      .deleteTopics({ topics: [namespace.sourceTopic, namespace.alertsTopic] })
+      .finally(() => admin.disconnect());
   }
 }
 

@@ -43,8 +43,10 @@ describe('dashboard on the real system', () => {
   let page: Page;
   const pageErrors: string[] = [];
 
-  const apiJson = async <T>(route: string): Promise<T> => (await fetch(`${api.url}${route}`)).json() as Promise<T>;
-  const screenshot = (name: string) => page.screenshot({ path: path.join(artifacts, `${name}.png`), fullPage: true });
+  const apiJson = async <T>(route: string): Promise<T> =>
+    (await fetch(`${api.url}${route}`)).json() as Promise<T>;
+  const screenshot = (name: string) =>
+    page.screenshot({ path: path.join(artifacts, `${name}.png`), fullPage: true });
 
   beforeAll(async () => {
     mkdirSync(artifacts, { recursive: true });
@@ -72,7 +74,11 @@ describe('dashboard on the real system', () => {
     await api?.close();
     await Promise.all(submitted.map((job) => flinkJobs.cancel(job.name)));
     await dropSchema(config.databaseUrl, namespace);
-    const admin = new Kafka({ clientId: 'spreadwatch-web-test', brokers: config.kafkaBrokers, logLevel: logLevel.NOTHING }).admin();
+    const admin = new Kafka({
+      clientId: 'spreadwatch-web-test',
+      brokers: config.kafkaBrokers,
+      logLevel: logLevel.NOTHING,
+    }).admin();
     await admin.connect();
     const { sourceTopic, alertsTopic } = flinkJobs.namespace;
     await admin.deleteTopics({ topics: [sourceTopic, alertsTopic] }).finally(() => admin.disconnect());
@@ -98,8 +104,13 @@ describe('dashboard on the real system', () => {
     const rows = Number(await table.locator('table').getAttribute('data-rows'));
     const symbolsShown = await table.locator('tbody tr:not([aria-hidden]) td:first-child').allTextContents();
     expect(new Set(symbolsShown)).toEqual(new Set([symbol]));
-    const [download] = await Promise.all([page.waitForEvent('download'), table.getByRole('button', { name: 'Export CSV' }).click()]);
-    const csv = readFileSync((await download.path())!, 'utf8').trimEnd().split('\r\n');
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      table.getByRole('button', { name: 'Export CSV' }).click(),
+    ]);
+    const csv = readFileSync((await download.path())!, 'utf8')
+      .trimEnd()
+      .split('\r\n');
     expect(csv[0]).toMatch(/^symbol,windowStart,avgSpreadBps,/);
     expect(csv.slice(1).every((line) => line.startsWith(`${symbol},`))).toBe(true);
     expect(csv.length - 1).toBe(rows);
@@ -167,9 +178,9 @@ describe('dashboard on the real system', () => {
     // The same alert lands in PostgreSQL on the sink's next flush; the feed shows its values.
     let stored: { avgSpreadBps: number; maxSpreadBps: number } | undefined;
     while (!stored) {
-      const page = await apiJson<{ items: { windowStart: string; alertType: string; avgSpreadBps: number; maxSpreadBps: number }[] }>(
-        `/api/alerts?since=${windowStart}&symbol=${symbol}&type=${type}`,
-      );
+      const page = await apiJson<{
+        items: { windowStart: string; alertType: string; avgSpreadBps: number; maxSpreadBps: number }[];
+      }>(`/api/alerts?since=${windowStart}&symbol=${symbol}&type=${type}`);
       stored = page.items.find((item) => item.windowStart === windowStart);
       if (!stored) await new Promise((resolve) => setTimeout(resolve, 500));
     }
@@ -192,13 +203,18 @@ describe('dashboard on the real system', () => {
   it('cancels a job and resubmits it from the jobs panel, asking for the API token', async () => {
     const jobs = page.getByTestId('jobs');
     const bars = submitted.find((job) => job.name.endsWith('-spread-bars-1s'))!;
-    await jobs.locator(`tr[data-job="${bars.name}"][data-state="RUNNING"]`).getByRole('button', { name: 'Cancel' }).click();
+    await jobs
+      .locator(`tr[data-job="${bars.name}"][data-state="RUNNING"]`)
+      .getByRole('button', { name: 'Cancel' })
+      .click();
     await jobs.getByLabel('API token').fill(token);
     await jobs.getByRole('button', { name: 'Confirm' }).click();
     await jobs.getByRole('button', { name: 'Resubmit spread-bars-1s' }).click({ timeout: 60_000 });
     await jobs.locator('span', { hasText: 'submit spread-bars-1s: done' }).waitFor({ timeout: 60_000 });
     await jobs.locator(`tr[data-job="${bars.name}"][data-state="RUNNING"]`).waitFor();
-    expect(await jobs.locator(`tr[data-job="${bars.name}"][data-state="CANCELED"]`).count()).toBeGreaterThan(0);
+    expect(await jobs.locator(`tr[data-job="${bars.name}"][data-state="CANCELED"]`).count()).toBeGreaterThan(
+      0,
+    );
     expect(pageErrors).toEqual([]);
   });
 });

@@ -17,7 +17,10 @@ export async function startApi(namespace: string, token: string, port = 0): Prom
     SPREADWATCH_WEB_DIST_DIR: distDir,
     SPREADWATCH_LOG_LEVEL: 'warn',
   });
-  const app: FastifyInstance = await buildApp(config, { logger: { level: 'warn' }, forceCloseConnections: true });
+  const app: FastifyInstance = await buildApp(config, {
+    logger: { level: 'warn' },
+    forceCloseConnections: true,
+  });
   await app.listen({ host: '127.0.0.1', port });
   const address = app.server.address();
   if (address === null || typeof address === 'string') throw new Error('API has no TCP address');

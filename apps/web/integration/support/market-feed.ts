@@ -49,14 +49,25 @@ export class MarketFeed {
 
   /** Produces the backfill up to now, then keeps producing every 200 ms. */
   async start(): Promise<void> {
-    const kafka = new Kafka({ clientId: 'spreadwatch-web-test', brokers: this.options.brokers, logLevel: logLevel.NOTHING });
+    const kafka = new Kafka({
+      clientId: 'spreadwatch-web-test',
+      brokers: this.options.brokers,
+      logLevel: logLevel.NOTHING,
+    });
     this.producer = kafka.producer({ maxInFlightRequests: 1 });
     await this.producer.connect();
-    const serde = await createMarketEventSerde({ registryUrl: this.options.registryUrl, topic: this.options.topic });
+    const serde = await createMarketEventSerde({
+      registryUrl: this.options.registryUrl,
+      topic: this.options.topic,
+    });
     const send = async (): Promise<void> => {
       const messages: Message[] = [];
       for (const event of this.until(Date.now())) {
-        messages.push({ key: event.symbol, value: serde.encode(this.shocked(event)), partition: this.partition(event.symbol) });
+        messages.push({
+          key: event.symbol,
+          value: serde.encode(this.shocked(event)),
+          partition: this.partition(event.symbol),
+        });
         if (messages.length >= 5_000) await this.send(messages.splice(0));
       }
       await this.send(messages);
@@ -112,7 +123,9 @@ export class MarketFeed {
   }
 
   private shocked(event: MarketEvent): MarketEvent {
-    const shock = this.shocks.find((s) => s.symbol === event.symbol && event.event_time >= s.from && event.event_time < s.to);
+    const shock = this.shocks.find(
+      (s) => s.symbol === event.symbol && event.event_time >= s.from && event.event_time < s.to,
+    );
     if (!shock) return event;
     const mid = (event.bid + event.ask) / 2;
     const half = ((event.ask - event.bid) / 2) * shock.factor;

@@ -14,7 +14,9 @@ function newestMtime(entry: string): number {
 }
 
 export async function ensureWebBuild(): Promise<void> {
-  const sources = ['src', 'index.html', 'vite.config.ts', 'package.json'].map((entry) => newestMtime(path.join(webRoot, entry)));
+  const sources = ['src', 'index.html', 'vite.config.ts', 'package.json'].map((entry) =>
+    newestMtime(path.join(webRoot, entry)),
+  );
   let built = 0;
   try {
     built = statSync(path.join(distDir, 'index.html')).mtimeMs;

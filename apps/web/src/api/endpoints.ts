@@ -31,17 +31,26 @@ export const api = {
   bars: (q: RangeQuery & { symbol: string }, signal: Signal) =>
     request<Paged<SpreadBar1s>>(`/api/symbols/${segment(q.symbol)}/bars`, { query: range(q), signal }),
   latest: (signal: Signal) => request<{ items: WindowMetrics[] }>('/api/metrics/latest', { signal }),
-  alerts: (q: { type?: AlertType; since: number; limit?: number; cursor?: string | undefined }, signal: Signal) =>
+  alerts: (
+    q: { type?: AlertType; since: number; limit?: number; cursor?: string | undefined },
+    signal: Signal,
+  ) =>
     request<{ items: SpreadAlert[]; next: string | null }>('/api/alerts', {
       query: { type: q.type, since: iso(q.since), limit: q.limit, cursor: q.cursor },
       signal,
     }),
-  stress: (q: RangeQuery, signal: Signal) => request<Paged<StressPoint>>('/api/stress', { query: range(q), signal }),
-  overview: (windows: number, signal: Signal) => request<Overview>('/api/overview', { query: { windows }, signal }),
+  stress: (q: RangeQuery, signal: Signal) =>
+    request<Paged<StressPoint>>('/api/stress', { query: range(q), signal }),
+  overview: (windows: number, signal: Signal) =>
+    request<Overview>('/api/overview', { query: { windows }, signal }),
   jobs: (signal: Signal) => request<{ items: FlinkJob[] }>('/api/jobs', { signal }),
   catalog: (signal: Signal) => request<{ items: CatalogEntry[] }>('/api/jobs/catalog', { signal }),
   jobAction: (job: string, action: 'stop' | 'cancel' | 'submit', token: string) =>
-    request<unknown>(`/api/jobs/catalog/${segment(job)}/${action}`, { method: 'POST', token, ...(action === 'submit' ? { body: {} } : {}) }),
+    request<unknown>(`/api/jobs/catalog/${segment(job)}/${action}`, {
+      method: 'POST',
+      token,
+      ...(action === 'submit' ? { body: {} } : {}),
+    }),
 };
 
 export const STREAM_URL = '/api/live';

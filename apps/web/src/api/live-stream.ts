@@ -39,7 +39,8 @@ export function openLiveStream(url: string, handlers: LiveStreamHandlers): () =>
         if (controller.signal.aborted) return;
       }
       handlers.onStatus('reconnecting');
-      const delay = parser.retry !== undefined && attempt === 0 ? parser.retry : backoffDelay(attempt, Math.random());
+      const delay =
+        parser.retry !== undefined && attempt === 0 ? parser.retry : backoffDelay(attempt, Math.random());
       attempt++;
       await new Promise((resolve) => setTimeout(resolve, delay));
     }

@@ -21,7 +21,11 @@ export function App() {
         <span className="brand">SPREADWATCH</span>
         <span className="muted">bid-ask spread analytics · {names.length} symbols</span>
         <span className="spacer" />
-        {symbols.error && <span className="state error" style={{ minHeight: 0, padding: 0 }}>API unreachable, retrying…</span>}
+        {symbols.error && (
+          <span className="state error" style={{ minHeight: 0, padding: 0 }}>
+            API unreachable, retrying…
+          </span>
+        )}
         <FreshnessIndicator newestWindowEnd={newestWindowEnd} />
       </header>
       <main className="grid">

@@ -32,14 +32,33 @@ interface QueryViewProps<T> {
 /** Loading, error and empty states of a panel's query; the data stays visible while it refreshes. */
 export function QueryView<T>({ data, error, loading, isEmpty, emptyText, children }: QueryViewProps<T>) {
   if (data === undefined) {
-    if (error) return <div className="state error" data-state="error">Cannot load: {error.message}. Retrying…</div>;
-    return <div className="state" data-state="loading">Loading…</div>;
+    if (error)
+      return (
+        <div className="state error" data-state="error">
+          Cannot load: {error.message}. Retrying…
+        </div>
+      );
+    return (
+      <div className="state" data-state="loading">
+        Loading…
+      </div>
+    );
   }
   return (
     <>
-      {error && <div className="state error" data-state="error" style={{ minHeight: 0 }}>{error.message} (showing last data)</div>}
+      {error && (
+        <div className="state error" data-state="error" style={{ minHeight: 0 }}>
+          {error.message} (showing last data)
+        </div>
+      )}
       {loading && <span className="refreshing" aria-hidden />}
-      {isEmpty(data) ? <div className="state" data-state="empty">{emptyText}</div> : children(data)}
+      {isEmpty(data) ? (
+        <div className="state" data-state="empty">
+          {emptyText}
+        </div>
+      ) : (
+        children(data)
+      )}
     </>
   );
 }

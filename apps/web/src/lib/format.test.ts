@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { formatBps, formatCompact, formatDuration, formatNumber, formatTime, formatWindow } from './format.ts';
+import {
+  formatBps,
+  formatCompact,
+  formatDuration,
+  formatNumber,
+  formatTime,
+  formatWindow,
+} from './format.ts';
 
 describe('formatters', () => {
   it('formats numbers with fixed decimals and a dash for missing values', () => {

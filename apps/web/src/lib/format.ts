@@ -8,7 +8,9 @@ export function formatNumber(value: number | null | undefined, decimals = 2): st
 }
 
 export function formatBps(value: number | null | undefined): string {
-  return value === null || value === undefined || !Number.isFinite(value) ? DASH : `${formatNumber(value, 2)} bp`;
+  return value === null || value === undefined || !Number.isFinite(value)
+    ? DASH
+    : `${formatNumber(value, 2)} bp`;
 }
 
 /** 1234 -> 1.2k, 2_500_000 -> 2.5M. */
@@ -29,7 +31,12 @@ export function formatDuration(ms: number | null | undefined): string {
   if (abs < 1_000) return `${sign}${Math.round(abs)}ms`;
   if (abs < 60_000) return `${sign}${(abs / 1_000).toFixed(1)}s`;
   const s = Math.floor(abs / 1_000);
-  const [d, h, m, sec] = [Math.floor(s / 86_400), Math.floor(s / 3_600) % 24, Math.floor(s / 60) % 60, s % 60];
+  const [d, h, m, sec] = [
+    Math.floor(s / 86_400),
+    Math.floor(s / 3_600) % 24,
+    Math.floor(s / 60) % 60,
+    s % 60,
+  ];
   if (d > 0) return `${sign}${d}d ${h}h`;
   if (h > 0) return `${sign}${h}h ${m}m`;
   return `${sign}${m}m ${sec}s`;

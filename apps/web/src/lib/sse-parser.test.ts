@@ -16,7 +16,9 @@ describe('SSE parser', () => {
     const parser = new SseParser();
     expect(parser.push('data: hel')).toEqual([]);
     expect(parser.push('lo\r')).toEqual([]);
-    expect(parser.push('\ndata: world\r\n\r\n')).toEqual([{ event: 'message', data: 'hello\nworld', id: undefined }]);
+    expect(parser.push('\ndata: world\r\n\r\n')).toEqual([
+      { event: 'message', data: 'hello\nworld', id: undefined },
+    ]);
   });
 
   it('ignores comments, reads retry, and skips events without data', () => {

@@ -45,8 +45,14 @@ describe('sorting', () => {
   });
 
   it('flips the direction of the sorted column and starts another descending', () => {
-    expect(nextSort({ key: 'spread', direction: 'desc' }, 'spread')).toEqual({ key: 'spread', direction: 'asc' });
-    expect(nextSort({ key: 'spread', direction: 'asc' }, 'symbol')).toEqual({ key: 'symbol', direction: 'desc' });
+    expect(nextSort({ key: 'spread', direction: 'desc' }, 'spread')).toEqual({
+      key: 'spread',
+      direction: 'asc',
+    });
+    expect(nextSort({ key: 'spread', direction: 'asc' }, 'symbol')).toEqual({
+      key: 'symbol',
+      direction: 'desc',
+    });
   });
 });
 

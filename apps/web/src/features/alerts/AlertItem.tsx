@@ -8,7 +8,9 @@ function triggerValues(alert: FeedAlert): string {
   if (alert.alertType === 'optimal_window')
     return `avg ${formatBps(alert.avgSpreadBps)} · imbalance ${formatNumber(alert.orderImbalance)}`;
   const ratio =
-    alert.avgSpreadBps !== null && alert.baselineAvgSpreadBps ? `×${formatNumber(alert.avgSpreadBps / alert.baselineAvgSpreadBps, 1)}` : '';
+    alert.avgSpreadBps !== null && alert.baselineAvgSpreadBps
+      ? `×${formatNumber(alert.avgSpreadBps / alert.baselineAvgSpreadBps, 1)}`
+      : '';
   return alert.alertType === 'spread_anomaly'
     ? `max ${formatBps(alert.maxSpreadBps)} · avg ${formatBps(alert.avgSpreadBps)} · sd ${formatNumber(alert.stdSpreadBps)}`
     : `avg ${formatBps(alert.avgSpreadBps)} vs baseline ${formatBps(alert.baselineAvgSpreadBps)} ${ratio}`;
@@ -25,7 +27,9 @@ export function AlertItem({ alert }: { alert: FeedAlert }) {
     >
       <span className={`badge ${alert.alertType}`}>{LABELS[alert.alertType]}</span>
       <span className="symbol mono">{alert.symbol}</span>
-      <span className="mono muted">{formatWindow(Date.parse(alert.windowStart), Date.parse(alert.windowEnd))}</span>
+      <span className="mono muted">
+        {formatWindow(Date.parse(alert.windowStart), Date.parse(alert.windowEnd))}
+      </span>
       <span className="values">{triggerValues(alert)}</span>
     </li>
   );

@@ -20,12 +20,21 @@ export function AlertsPanel() {
       testId="alerts"
       className="span-4"
       actions={ALERT_TYPES.map((type) => (
-        <button key={type} className={`control badge ${type}`} aria-pressed={shown.has(type)} onClick={() => toggle(type)}>
+        <button
+          key={type}
+          className={`control badge ${type}`}
+          aria-pressed={shown.has(type)}
+          onClick={() => toggle(type)}
+        >
           {type.replace('_', ' ')}
         </button>
       ))}
     >
-      <QueryView {...alerts} isEmpty={(items) => items.length === 0} emptyText="No alerts in the last 30 minutes.">
+      <QueryView
+        {...alerts}
+        isEmpty={(items) => items.length === 0}
+        emptyText="No alerts in the last 30 minutes."
+      >
         {(items) => (
           <ul className="alerts" aria-live="polite">
             {items

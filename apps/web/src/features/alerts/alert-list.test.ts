@@ -2,7 +2,12 @@ import { describe, expect, it } from 'vitest';
 import type { SpreadAlert } from '../../api/types.ts';
 import { alertKey, mergeAlerts, type FeedAlert } from './alert-list.ts';
 
-const alert = (symbol: string, minute: number, type: SpreadAlert['alertType'], receivedAt?: number): FeedAlert => {
+const alert = (
+  symbol: string,
+  minute: number,
+  type: SpreadAlert['alertType'],
+  receivedAt?: number,
+): FeedAlert => {
   const base: SpreadAlert = {
     symbol,
     windowStart: new Date(Date.UTC(2026, 0, 5, 14, minute)).toISOString(),
@@ -28,7 +33,15 @@ describe('alert feed list', () => {
   });
 
   it('keeps one entry per type of the same window and bounds the list', () => {
-    const merged = mergeAlerts([], [alert('XOM', 2, 'spread_anomaly'), alert('XOM', 2, 'liquidity_crisis'), alert('A', 1, 'optimal_window')], 2);
+    const merged = mergeAlerts(
+      [],
+      [
+        alert('XOM', 2, 'spread_anomaly'),
+        alert('XOM', 2, 'liquidity_crisis'),
+        alert('A', 1, 'optimal_window'),
+      ],
+      2,
+    );
     expect(merged.map((a) => a.alertType)).toEqual(['liquidity_crisis', 'spread_anomaly']);
   });
 });

@@ -25,7 +25,10 @@ export function useAlerts() {
   useEffect(() => {
     if (query.data)
       setAlerts((current) =>
-        mergeAlerts(current, query.data!.map((alert) => ({ ...alert, key: alertKey(alert), receivedAt: undefined }))),
+        mergeAlerts(
+          current,
+          query.data!.map((alert) => ({ ...alert, key: alertKey(alert), receivedAt: undefined })),
+        ),
       );
   }, [query.data]);
   useLiveEvents((event) => {

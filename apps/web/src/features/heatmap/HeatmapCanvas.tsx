@@ -50,7 +50,9 @@ export function HeatmapCanvas({ matrix, reverse, unit }: Props) {
       context.fillText(matrix.symbols[row]!, 2, y + ROW / 2, LABEL - 6);
       for (let column = 0; column < columns; column++) {
         const value = cellValue(matrix, row, column);
-        context.fillStyle = Number.isNaN(value) ? '#151d26' : heatColour(normalise(value, matrix.min, matrix.max), reverse);
+        context.fillStyle = Number.isNaN(value)
+          ? '#151d26'
+          : heatColour(normalise(value, matrix.min, matrix.max), reverse);
         context.fillRect(LABEL + column * cellWidth, y + 1, Math.max(1, cellWidth - 1), ROW - 2);
       }
     }

@@ -26,18 +26,34 @@ export function HeatmapPanel() {
       actions={
         <>
           {METRICS.map((m) => (
-            <button key={m.metric} className="control" aria-pressed={m === metric} onClick={() => setMetric(m)}>
+            <button
+              key={m.metric}
+              className="control"
+              aria-pressed={m === metric}
+              onClick={() => setMetric(m)}
+            >
               {m.label}
             </button>
           ))}
           <button className="control" onClick={() => setOrder(order === 'worst' ? 'symbol' : 'worst')}>
             {order === 'worst' ? 'worst first' : 'A–Z'}
           </button>
-          {heatmap.data && <HeatmapLegend min={heatmap.data.min} max={heatmap.data.max} reverse={reverse} label={metric.unit} />}
+          {heatmap.data && (
+            <HeatmapLegend
+              min={heatmap.data.min}
+              max={heatmap.data.max}
+              reverse={reverse}
+              label={metric.unit}
+            />
+          )}
         </>
       }
     >
-      <QueryView {...heatmap} isEmpty={(matrix) => matrix.symbols.length === 0} emptyText="No windows written yet.">
+      <QueryView
+        {...heatmap}
+        isEmpty={(matrix) => matrix.symbols.length === 0}
+        emptyText="No windows written yet."
+      >
         {(matrix) => <HeatmapCanvas matrix={matrix} reverse={reverse} unit={metric.unit} />}
       </QueryView>
     </Panel>

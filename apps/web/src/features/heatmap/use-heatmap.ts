@@ -11,7 +11,11 @@ export function useHeatmap(metric: HeatmapMetric, windows: number, order: Heatma
     if (!query.data) return undefined;
     const starts = query.data.windowStarts.map(toMs);
     const cells = query.data.symbols.flatMap((row) =>
-      row.cells.map((cell, index) => ({ symbol: row.symbol, windowStart: starts[index]!, value: cell ? cell[metric] : null })),
+      row.cells.map((cell, index) => ({
+        symbol: row.symbol,
+        windowStart: starts[index]!,
+        value: cell ? cell[metric] : null,
+      })),
     );
     return buildHeatmap(cells, order, metric === 'avgSpreadBps');
   }, [query.data, order, metric]);

@@ -41,7 +41,12 @@ export function JobsPanel() {
   };
 
   return (
-    <Panel title="Flink jobs" testId="jobs" className="span-12" actions={message && <span className="muted mono">{message}</span>}>
+    <Panel
+      title="Flink jobs"
+      testId="jobs"
+      className="span-12"
+      actions={message && <span className="muted mono">{message}</span>}
+    >
       {asking && (
         <TokenDialog
           action={`${asking.action} ${asking.job}`}
@@ -52,7 +57,11 @@ export function JobsPanel() {
           }}
         />
       )}
-      <QueryView {...jobs} isEmpty={(view) => view.jobs.length === 0 && view.catalog.length === 0} emptyText="No Flink jobs in this namespace.">
+      <QueryView
+        {...jobs}
+        isEmpty={(view) => view.jobs.length === 0 && view.catalog.length === 0}
+        emptyText="No Flink jobs in this namespace."
+      >
         {(view) => <JobsTable {...view} busy={busy} onAction={onAction} />}
       </QueryView>
     </Panel>

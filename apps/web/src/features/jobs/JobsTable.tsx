@@ -12,7 +12,9 @@ interface Props {
 }
 
 export function JobsTable({ jobs, catalog, rates, busy, onAction }: Props) {
-  const activeEntry = new Map(catalog.filter((entry) => entry.activeJobId).map((entry) => [entry.activeJobId!, entry]));
+  const activeEntry = new Map(
+    catalog.filter((entry) => entry.activeJobId).map((entry) => [entry.activeJobId!, entry]),
+  );
   const stopped = catalog.filter((entry) => entry.activeJobId === null);
   return (
     <>
@@ -20,7 +22,12 @@ export function JobsTable({ jobs, catalog, rates, busy, onAction }: Props) {
         <div className="token-form">
           <span className="muted">Not running:</span>
           {stopped.map((entry) => (
-            <button key={entry.job} className="control" disabled={busy} onClick={() => onAction(entry.job, 'submit')}>
+            <button
+              key={entry.job}
+              className="control"
+              disabled={busy}
+              onClick={() => onAction(entry.job, 'submit')}
+            >
               Resubmit {entry.job}
             </button>
           ))}
@@ -53,7 +60,11 @@ export function JobsTable({ jobs, catalog, rates, busy, onAction }: Props) {
                     </a>
                   </td>
                   <td className="left">
-                    <span className={`badge ${['RUNNING', 'FAILED', 'FAILING'].includes(job.state) ? job.state : 'other'}`}>{job.state}</span>
+                    <span
+                      className={`badge ${['RUNNING', 'FAILED', 'FAILING'].includes(job.state) ? job.state : 'other'}`}
+                    >
+                      {job.state}
+                    </span>
                   </td>
                   <td>{entry ? formatDuration(job.uptimeMs) : '–'}</td>
                   <td>{formatCompact(job.recordsIn)}</td>
@@ -68,10 +79,19 @@ export function JobsTable({ jobs, catalog, rates, busy, onAction }: Props) {
                   <td className="left">
                     {entry && (
                       <>
-                        <button className="control" disabled={busy} onClick={() => onAction(entry.job, 'stop')} title="stop with a savepoint">
+                        <button
+                          className="control"
+                          disabled={busy}
+                          onClick={() => onAction(entry.job, 'stop')}
+                          title="stop with a savepoint"
+                        >
                           Stop
                         </button>{' '}
-                        <button className="control danger" disabled={busy} onClick={() => onAction(entry.job, 'cancel')}>
+                        <button
+                          className="control danger"
+                          disabled={busy}
+                          onClick={() => onAction(entry.job, 'cancel')}
+                        >
                           Cancel
                         </button>
                       </>

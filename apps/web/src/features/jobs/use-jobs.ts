@@ -24,7 +24,10 @@ export function useJobs() {
   const data = useMemo<JobsView | undefined>(() => {
     if (!query.data) return undefined;
     const { jobs, catalog, at } = query.data;
-    rates.current = updateRates(rates.current, jobs.map((job) => ({ id: job.id, recordsIn: job.recordsIn, at })));
+    rates.current = updateRates(
+      rates.current,
+      jobs.map((job) => ({ id: job.id, recordsIn: job.recordsIn, at })),
+    );
     return { jobs, catalog, rates: rates.current.rates };
   }, [query.data]);
   return { ...query, data };

@@ -25,7 +25,9 @@ export function MetricsPanel({ symbols }: { symbols: string[] }) {
     async (signal): Promise<WindowMetrics[]> => {
       if (!single) return (await api.latest(signal)).items;
       const to = Date.now() + 60_000;
-      return allPages((after) => api.metrics({ symbol: single, from: to - HISTORY_MS, to, after, limit: 1000 }, signal));
+      return allPages((after) =>
+        api.metrics({ symbol: single, from: to - HISTORY_MS, to, after, limit: 1000 }, signal),
+      );
     },
     15_000,
   );
@@ -52,14 +54,26 @@ export function MetricsPanel({ symbols }: { symbols: string[] }) {
           <button
             className="control"
             disabled={!rows || rows.length === 0}
-            onClick={() => rows && downloadText(`spread-metrics-${new Date().toISOString()}.csv`, toCsv(rows, CSV_COLUMNS), 'text/csv')}
+            onClick={() =>
+              rows &&
+              downloadText(
+                `spread-metrics-${new Date().toISOString()}.csv`,
+                toCsv(rows, CSV_COLUMNS),
+                'text/csv',
+              )
+            }
           >
             Export CSV
           </button>
         </>
       }
     >
-      <QueryView {...query} data={rows} isEmpty={(r) => r.length === 0} emptyText={filter ? 'No symbol matches the filter.' : 'No windows written yet.'}>
+      <QueryView
+        {...query}
+        data={rows}
+        isEmpty={(r) => r.length === 0}
+        emptyText={filter ? 'No symbol matches the filter.' : 'No windows written yet.'}
+      >
         {(r) => <MetricsTable rows={r} sort={sort} onSort={(key) => setSort(nextSort(sort, key))} />}
       </QueryView>
     </Panel>

@@ -18,7 +18,11 @@ export function MetricsTable({ rows, sort, onSort }: Props) {
   const [scrollTop, setScrollTop] = useState(0);
   const [first, last] = visibleRows(scrollTop, VIEW, ROW, rows.length, 8);
   return (
-    <div className="scroll" style={{ maxHeight: VIEW }} onScroll={(event) => setScrollTop(event.currentTarget.scrollTop)}>
+    <div
+      className="scroll"
+      style={{ maxHeight: VIEW }}
+      onScroll={(event) => setScrollTop(event.currentTarget.scrollTop)}
+    >
       <table className="data" data-rows={rows.length}>
         <thead>
           <tr>
@@ -27,7 +31,9 @@ export function MetricsTable({ rows, sort, onSort }: Props) {
                 key={column.key}
                 className={column.left ? 'left' : undefined}
                 onClick={() => onSort(column.key)}
-                aria-sort={sort.key === column.key ? (sort.direction === 'asc' ? 'ascending' : 'descending') : 'none'}
+                aria-sort={
+                  sort.key === column.key ? (sort.direction === 'asc' ? 'ascending' : 'descending') : 'none'
+                }
               >
                 {column.header}
                 {sort.key === column.key ? (sort.direction === 'asc' ? ' ▴' : ' ▾') : ''}

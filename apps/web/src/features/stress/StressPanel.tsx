@@ -15,7 +15,9 @@ export function StressPanel() {
     'stress',
     async (signal) => {
       const to = Date.now() + 60_000;
-      const items = await allPages((after) => api.stress({ from: to - RANGE_MS, to, after, limit: 1000 }, signal));
+      const items = await allPages((after) =>
+        api.stress({ from: to - RANGE_MS, to, after, limit: 1000 }, signal),
+      );
       return items.map<StressChartPoint>((point) => ({
         time: toMs(point.windowStart),
         stress: point.avgStress,
@@ -25,7 +27,11 @@ export function StressPanel() {
     15_000,
   );
   const segments = useMemo(
-    () => regimeSegments((query.data ?? []).map((p) => ({ time: p.time, stress: p.stress })), THRESHOLD),
+    () =>
+      regimeSegments(
+        (query.data ?? []).map((p) => ({ time: p.time, stress: p.stress })),
+        THRESHOLD,
+      ),
     [query.data],
   );
   const current = query.data?.at(-1)?.stress;
@@ -38,13 +44,20 @@ export function StressPanel() {
       actions={
         current !== undefined &&
         current !== null && (
-          <span className={`badge ${regimeOf(current, THRESHOLD) === 'stressed' ? 'liquidity_crisis' : 'RUNNING'}`} data-testid="regime">
+          <span
+            className={`badge ${regimeOf(current, THRESHOLD) === 'stressed' ? 'liquidity_crisis' : 'RUNNING'}`}
+            data-testid="regime"
+          >
             {regimeOf(current, THRESHOLD)}
           </span>
         )
       }
     >
-      <QueryView {...query} isEmpty={(points) => points.length === 0} emptyText="No windows in the last hour.">
+      <QueryView
+        {...query}
+        isEmpty={(points) => points.length === 0}
+        emptyText="No windows in the last hour."
+      >
         {(points) => <StressChart points={points} segments={segments} threshold={THRESHOLD} />}
       </QueryView>
     </Panel>

@@ -1,4 +1,13 @@
-import { Area, CartesianGrid, ComposedChart, Line, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
+import {
+  Area,
+  CartesianGrid,
+  ComposedChart,
+  Line,
+  ResponsiveContainer,
+  Tooltip,
+  XAxis,
+  YAxis,
+} from 'recharts';
 import { formatNumber, formatTime } from '../../lib/format.ts';
 import { minuteTicks } from '../../lib/time-ticks.ts';
 import type { TimelinePoint } from './series.ts';
@@ -22,12 +31,38 @@ export function TimelineChart({ points }: { points: TimelinePoint[] }) {
         <Tooltip
           labelFormatter={(t) => formatTime(Number(t))}
           formatter={(value) =>
-            Array.isArray(value) ? `${formatNumber(Number(value[0]))} – ${formatNumber(Number(value[1]))} bp` : `${formatNumber(Number(value))} bp`
+            Array.isArray(value)
+              ? `${formatNumber(Number(value[0]))} – ${formatNumber(Number(value[1]))} bp`
+              : `${formatNumber(Number(value))} bp`
           }
         />
-        <Area dataKey="band" name="window min–max" stroke="none" fill="#3fb8af" fillOpacity={0.14} type="stepAfter" isAnimationActive={false} connectNulls={false} />
-        <Line dataKey="windowAvg" name="window avg" stroke="#e0b43c" strokeWidth={1.5} dot={false} type="stepAfter" isAnimationActive={false} />
-        <Line dataKey="bar" name="1 s bar avg" stroke="#5aa9e6" strokeWidth={1} dot={false} isAnimationActive={false} />
+        <Area
+          dataKey="band"
+          name="window min–max"
+          stroke="none"
+          fill="#3fb8af"
+          fillOpacity={0.14}
+          type="stepAfter"
+          isAnimationActive={false}
+          connectNulls={false}
+        />
+        <Line
+          dataKey="windowAvg"
+          name="window avg"
+          stroke="#e0b43c"
+          strokeWidth={1.5}
+          dot={false}
+          type="stepAfter"
+          isAnimationActive={false}
+        />
+        <Line
+          dataKey="bar"
+          name="1 s bar avg"
+          stroke="#5aa9e6"
+          strokeWidth={1}
+          dot={false}
+          isAnimationActive={false}
+        />
       </ComposedChart>
     </ResponsiveContainer>
   );

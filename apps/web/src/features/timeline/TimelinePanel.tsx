@@ -36,7 +36,12 @@ export function TimelinePanel({ symbols }: { symbols: string[] }) {
             ))}
           </select>
           {RANGES.map((r) => (
-            <button key={r.label} className="control" aria-pressed={r.ms === range} onClick={() => setRange(r.ms)}>
+            <button
+              key={r.label}
+              className="control"
+              aria-pressed={r.ms === range}
+              onClick={() => setRange(r.ms)}
+            >
               {r.label}
             </button>
           ))}

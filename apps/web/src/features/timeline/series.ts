@@ -23,7 +23,10 @@ export function timelineSeries(
   maxPoints = 900,
 ): TimelinePoint[] {
   const sorted = [...windows].sort((a, b) => a.start - b.start);
-  const points = downsampleBars([...bars].sort((a, b) => a.time - b.time), maxPoints);
+  const points = downsampleBars(
+    [...bars].sort((a, b) => a.time - b.time),
+    maxPoints,
+  );
   let w = 0;
   return points.map((bar) => {
     while (w < sorted.length && sorted[w]!.end <= bar.time) w++;

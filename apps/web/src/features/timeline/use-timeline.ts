@@ -60,7 +60,9 @@ export function useTimeline(symbol: string | undefined, rangeMs: number) {
     if (!query.data) return undefined;
     const extra = live.key === key ? live : { bars: [], windows: [] };
     const since = Date.now() - rangeMs;
-    const bars = dedupe([...query.data.bars, ...extra.bars], (bar) => bar.time).filter((bar) => bar.time >= since);
+    const bars = dedupe([...query.data.bars, ...extra.bars], (bar) => bar.time).filter(
+      (bar) => bar.time >= since,
+    );
     const windows = dedupe([...query.data.windows, ...extra.windows], (window) => window.start);
     return timelineSeries(bars, windows);
   }, [query.data, live, key, rangeMs]);
