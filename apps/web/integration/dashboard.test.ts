@@ -21,7 +21,7 @@ const BACKFILL_MS = 12 * 60_000;
 const artifacts = path.resolve(webRoot, '../../test-results/web');
 
 interface Latest {
-  items: { symbol: string; avgSpreadBps: number | null }[];
+  items: { symbol: string }[];
 }
 
 describe('dashboard on the real system', () => {
@@ -87,12 +87,26 @@ describe('dashboard on the real system', () => {
   it('shows the windowed metrics of every symbol in the table, as the API serves them', async () => {
     const table = page.getByTestId('metrics-table');
     await table.locator(`table[data-rows="${SYMBOLS}"]`).waitFor();
-    const latest = await apiJson<Latest>('/api/metrics/latest');
-    const widest = latest.items.reduce((a, b) => ((b.avgSpreadBps ?? 0) > (a.avgSpreadBps ?? 0) ? b : a));
-    // Sorted by average spread, widest first: the first row is the API's widest symbol.
-    const firstRow = table.locator('tbody tr').first();
-    expect(await firstRow.locator('td').first().textContent()).toBe(widest.symbol);
-    expect(await firstRow.locator('td').nth(2).textContent()).toBe(widest.avgSpreadBps!.toFixed(2));
+    const rows = await table
+      .locator('tbody tr:not([aria-hidden])')
+      .evaluateAll((trs) =>
+        trs.map((tr) => [...tr.querySelectorAll('td')].map((td) => td.textContent ?? '')),
+      );
+    expect(new Set(rows.map((row) => row[0])).size).toBe(SYMBOLS);
+    // Sorted by average spread, widest first.
+    const averages = rows.map((row) => Number(row[2]!.replaceAll(',', '')));
+    expect(averages).toEqual([...averages].sort((a, b) => b - a));
+    // The first row's values are those of its window in PostgreSQL.
+    const [symbol, window, avg, min, max] = rows[0]!;
+    const to = new Date(Date.now() + 60_000).toISOString();
+    const from = new Date(Date.now() - 2 * 3_600_000).toISOString();
+    const stored = await apiJson<{
+      items: { windowStart: string; avgSpreadBps: number; minSpreadBps: number; maxSpreadBps: number }[];
+    }>(`/api/symbols/${symbol}/metrics?from=${from}&to=${to}&limit=1000`);
+    const row = stored.items.find((item) => item.windowStart.slice(11, 16) === window!.slice(0, 5))!;
+    expect([avg, min, max]).toEqual(
+      [row.avgSpreadBps, row.minSpreadBps, row.maxSpreadBps].map((v) => v.toFixed(2)),
+    );
   });
 
   it('filters the table to one symbol, showing its windows, and exports them as CSV', async () => {
@@ -123,7 +137,7 @@ describe('dashboard on the real system', () => {
     const canvas = heatmap.locator(`canvas[data-rows="${SYMBOLS}"]`);
     await canvas.waitFor();
     expect(Number(await canvas.getAttribute('data-columns'))).toBeGreaterThanOrEqual(10);
-    expect(await heatmap.getByTestId('heatmap-legend').textContent()).toMatch(/bp\d+\.\d\d\d+\.\d\d/);
+    expect(await heatmap.getByTestId('heatmap-legend').textContent()).toMatch(/^bp[\d,]+\.\d\d[\d,]+\.\d\d$/);
     const box = (await canvas.boundingBox())!;
     await page.mouse.move(box.x + box.width - 10, box.y + 7);
     expect(await heatmap.locator('.tooltip').textContent()).toMatch(/^[A-Z]{4} \d\d:\d\d–\d\d:\d\d UTC/);
