@@ -5,7 +5,7 @@ SHELL := /bin/bash
 STACK := node_modules/.bin/tsx infra/native/src/cli.ts
 
 .PHONY: help install up up-stack down status logs submit-jobs produce test test-unit lint typecheck fetch \
-	bench bench-producer bench-flink bench-api
+	bench bench-producer bench-flink bench-api bench-web
 
 help: ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-18s %s\n", $$1, $$2}'
@@ -41,7 +41,7 @@ submit-jobs: install ## submit the Flink SQL jobs (NAMESPACE=x for topic market_
 produce: install ## run the market simulator with demo defaults; ARGS='--seed 7 --count 1000 --dry-run'
 	@node_modules/.bin/tsx apps/producer/src/main.ts $(or $(ARGS),--rate 200 --event-rate 200)
 
-bench: bench-producer bench-flink bench-api ## every benchmark (prints figures)
+bench: bench-producer bench-flink bench-api bench-web ## every benchmark (prints figures)
 
 bench-producer: install ## events/s into Kafka with Avro, against Kafka's own ProducerPerformance
 	@$(STACK) up --stack-only
@@ -54,6 +54,10 @@ bench-flink: install ## window-to-PostgreSQL latency and source-to-sink throughp
 bench-api: install ## requests/s and p99 of the latest-window route at 200 connections; SSE alert latency
 	@$(STACK) up --stack-only
 	@node_modules/.bin/tsx apps/api/bench/api-bench.ts
+
+bench-web: install ## dashboard with 500 symbols: first render, alert-to-DOM latency, sort and scroll times
+	@$(STACK) up --stack-only
+	@node_modules/.bin/tsx apps/web/bench/dashboard-bench.ts
 
 test: install ## every test: unit tests, then integration tests against the real stack
 	@$(STACK) fetch --browser
