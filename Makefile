@@ -59,7 +59,8 @@ bench-web: install ## dashboard with 500 symbols: first render, alert-to-DOM lat
 	@$(STACK) up --stack-only
 	@node_modules/.bin/tsx apps/web/bench/dashboard-bench.ts
 
-test: install ## every test: unit tests, then integration tests against the real stack
+test: install ## every check: typecheck and lint, unit tests, then integration tests against the real stack
+	node_modules/.bin/turbo run typecheck lint --output-logs=errors-only
 	@$(STACK) fetch --browser
 	node_modules/.bin/vitest run --project unit
 	node_modules/.bin/vitest run --project integration
