@@ -11,7 +11,15 @@ const vertex = (name: string, read: number, write: number): JobVertex => ({
 });
 
 describe('recordCounts', () => {
-  it('counts what the sources emit in and what the sink vertices receive out', () => {
+  it('counts what the sources read in and what the sink vertices receive out', () => {
+    const vertices = [
+      vertex('Source: market_events[1] -> Calc[2] -> LocalWindowAggregate[3]', 44_428, 356),
+      vertex('GlobalWindowAggregate[5] -> Sink: spread_metrics[8]', 356, 48),
+    ];
+    expect(recordCounts(vertices)).toEqual({ recordsIn: 44_428, recordsOut: 356 });
+  });
+
+  it('falls back to what a source vertex emits where it reports no records read', () => {
     const vertices = [
       vertex('Source: market_events[1] -> Calc[2]', 0, 100),
       vertex('WindowAggregate[3]', 100, 10),

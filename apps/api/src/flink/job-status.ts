@@ -35,12 +35,16 @@ export interface JobStatusDetail extends JobStatus {
 const NO_WATERMARK = -9e18;
 const sum = (values: number[]): number => values.reduce((total, value) => total + value, 0);
 
-/** Records into the job (emitted by its sources) and out of it (received by the vertices with sinks). */
+/**
+ * Records into the job and out of it (received by the vertices with sinks). A source vertex reports what
+ * its source read as read-records; its write-records count what the operators chained after the source
+ * emit (a local pre-aggregation emits far fewer), so they stand in only where read-records is not reported.
+ */
 export function recordCounts(vertices: JobVertex[]): { recordsIn: number; recordsOut: number } {
   const sources = vertices.filter((vertex) => vertex.name.startsWith('Source:'));
   const sinks = vertices.filter((vertex) => vertex.name.includes('Sink:'));
   return {
-    recordsIn: sum(sources.map((vertex) => vertex.metrics['write-records'])),
+    recordsIn: sum(sources.map((vertex) => vertex.metrics['read-records'] || vertex.metrics['write-records'])),
     recordsOut: sum(sinks.map((vertex) => vertex.metrics['read-records'])),
   };
 }
