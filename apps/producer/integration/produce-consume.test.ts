@@ -35,6 +35,13 @@ async function consumeAll(expected: number): Promise<Received[]> {
   await consumer.subscribe({ topic, fromBeginning: true });
   const done = new Promise<void>((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error(`consumed ${received.length} of ${expected} events in 120 s`)), 120_000);
+    // A consumer that crashes for good fails the test with its reason instead of waiting out the timer.
+    consumer.on(consumer.events.CRASH, ({ payload }) => {
+      if (!payload.restart) {
+        clearTimeout(timer);
+        reject(payload.error);
+      }
+    });
     void consumer.run({
       eachBatch: async ({ batch }) => {
         for (const message of batch.messages) {

@@ -20,8 +20,15 @@ const SYMBOLS = 12;
 const BACKFILL_MS = 12 * 60_000;
 const artifacts = path.resolve(webRoot, '../../test-results/web');
 
+/** Backfilled windows the heatmap must show at least (12 minutes of backfill close 11 or 12). */
+const HEATMAP_MIN_COLUMNS = 10;
+
 interface Latest {
   items: { symbol: string }[];
+}
+
+interface Overview {
+  windowStarts: string[];
 }
 
 describe('dashboard on the real system', () => {
@@ -56,10 +63,12 @@ describe('dashboard on the real system', () => {
     await feed.start();
     submitted = await flinkJobs.submit();
     api = await startApi(namespace, token);
-    // The backfill's windows are closed by the watermark at once; wait until every symbol has some.
+    // The backfill's windows are closed by the watermark at once, but Flink writes them over some seconds
+    // (longer on a cold cluster): wait until every symbol has some and the heatmap has its columns.
     for (;;) {
       const latest = await apiJson<Latest>('/api/metrics/latest');
-      if (latest.items.length === SYMBOLS) break;
+      const overview = await apiJson<Overview>(`/api/overview?windows=${HEATMAP_MIN_COLUMNS}`);
+      if (latest.items.length === SYMBOLS && overview.windowStarts.length >= HEATMAP_MIN_COLUMNS) break;
       await new Promise((resolve) => setTimeout(resolve, 1_000));
     }
     browser = await launchChromium();
@@ -136,7 +145,7 @@ describe('dashboard on the real system', () => {
     const heatmap = page.getByTestId('heatmap');
     const canvas = heatmap.locator(`canvas[data-rows="${SYMBOLS}"]`);
     await canvas.waitFor();
-    expect(Number(await canvas.getAttribute('data-columns'))).toBeGreaterThanOrEqual(10);
+    expect(Number(await canvas.getAttribute('data-columns'))).toBeGreaterThanOrEqual(HEATMAP_MIN_COLUMNS);
     expect(await heatmap.getByTestId('heatmap-legend').textContent()).toMatch(/^bp[\d,]+\.\d\d[\d,]+\.\d\d$/);
     const box = (await canvas.boundingBox())!;
     await page.mouse.move(box.x + box.width - 10, box.y + 7);

@@ -25,6 +25,8 @@ export interface MarketEventSerdeOptions {
   topic: string;
   /** Attempts of each registry request before it fails (the client backs off between them). */
   maxRetries?: number;
+  /** How long one registry request may take before it counts as failed (and is retried). */
+  requestTimeoutMs?: number;
 }
 
 /**
@@ -37,6 +39,8 @@ export interface MarketEventSerdeOptions {
 export async function createMarketEventSerde(options: MarketEventSerdeOptions): Promise<MarketEventSerde> {
   const client = new SchemaRegistryClient({
     baseURLs: [options.registryUrl],
+    // The client sets no timeout of its own: a request the registry never answers would hang forever.
+    createAxiosDefaults: { timeout: options.requestTimeoutMs ?? 10_000 },
     maxRetries: options.maxRetries ?? 3,
     retriesWaitMs: 200,
     retriesMaxWaitMs: 5_000,
