@@ -62,7 +62,6 @@ export const apiService: Service = {
   port: ports.api,
   logFile: path.join(paths.logs, 'api.log'),
   stopSignal: 'SIGTERM',
-  dependsOn: ['postgres', 'kafka', 'flink-jobmanager'],
   async start() {
     return tsxProcess(this.name, appEntryPoints.api, [], this.logFile);
   },
@@ -77,7 +76,6 @@ export const producerService: Service = {
   port: ports.kafka,
   logFile: path.join(paths.logs, 'producer.log'),
   stopSignal: 'SIGTERM',
-  dependsOn: ['kafka', 'schema-registry'],
   async start() {
     const rate = String(stackConfig.demo.rate);
     return tsxProcess(

@@ -77,29 +77,38 @@ async function flinkOverview(): Promise<{ taskmanagers: number; 'slots-total': n
   return httpJson(`${stackConfig.flinkRestUrl}/overview`);
 }
 
+/** A JobManager or TaskManager: memory flags from Flink's calculator, then the entrypoint on config.yaml. */
+async function startClusterProcess(
+  service: Pick<Service, 'name' | 'logFile'>,
+  resources: 'GET_JM_RESOURCE_PARAMS' | 'GET_TM_RESOURCE_PARAMS',
+  mainClass: string,
+  extraProperties: Record<string, string> = {},
+): Promise<number> {
+  const params = await resourceParams(resources);
+  return spawnService({
+    service: service.name,
+    command: javaBinary(),
+    args: [
+      ...params.jvm,
+      ...flinkJvm(service.name, service.logFile),
+      mainClass,
+      '--configDir', flinkConfDir,
+      ...params.dynamic,
+      ...dynamicArgs(extraProperties),
+    ],
+    marker: serviceMarker(service.name),
+    logFile: service.logFile,
+  });
+}
+
 export const jobManagerService: Service = {
   name: 'flink-jobmanager',
   port: ports.flinkRest,
   logFile: path.join(paths.logs, 'flink-jobmanager.log'),
   stopSignal: 'SIGTERM',
-  dependsOn: [],
-  async start() {
-    const params = await resourceParams('GET_JM_RESOURCE_PARAMS');
-    return spawnService({
-      service: this.name,
-      command: javaBinary(),
-      args: [
-        ...params.jvm,
-        ...flinkJvm(this.name, this.logFile),
-        'org.apache.flink.runtime.entrypoint.StandaloneSessionClusterEntrypoint',
-        // No `--executionMode`: Flink 2's parser stops at it and drops every -D option that follows.
-        '--configDir', flinkConfDir,
-        ...params.dynamic,
-        ...dynamicArgs(),
-      ],
-      marker: serviceMarker(this.name),
-      logFile: this.logFile,
-    });
+  start() {
+    // No `--executionMode`: Flink 2's parser stops at it and drops every -D option that follows.
+    return startClusterProcess(this, 'GET_JM_RESOURCE_PARAMS', 'org.apache.flink.runtime.entrypoint.StandaloneSessionClusterEntrypoint');
   },
   async probe() {
     const overview = await flinkOverview();
@@ -112,22 +121,9 @@ export const taskManagerService: Service = {
   port: ports.flinkRest,
   logFile: path.join(paths.logs, 'flink-taskmanager.log'),
   stopSignal: 'SIGTERM',
-  dependsOn: [],
-  async start() {
-    const params = await resourceParams('GET_TM_RESOURCE_PARAMS');
-    return spawnService({
-      service: this.name,
-      command: javaBinary(),
-      args: [
-        ...params.jvm,
-        ...flinkJvm(this.name, this.logFile),
-        'org.apache.flink.runtime.taskexecutor.TaskManagerRunner',
-        '--configDir', flinkConfDir,
-        ...params.dynamic,
-        ...dynamicArgs({ 'io.tmp.dirs': path.join(paths.tmp, this.name) }),
-      ],
-      marker: serviceMarker(this.name),
-      logFile: this.logFile,
+  start() {
+    return startClusterProcess(this, 'GET_TM_RESOURCE_PARAMS', 'org.apache.flink.runtime.taskexecutor.TaskManagerRunner', {
+      'io.tmp.dirs': path.join(paths.tmp, this.name),
     });
   },
   async probe() {
@@ -143,7 +139,6 @@ export const sqlGatewayService: Service = {
   port: ports.sqlGateway,
   logFile: path.join(paths.logs, 'flink-sql-gateway.log'),
   stopSignal: 'SIGTERM',
-  dependsOn: [],
   async start() {
     return spawnService({
       service: this.name,

@@ -59,7 +59,6 @@ export const kafkaService: Service = {
   port: ports.kafka,
   logFile: path.join(paths.logs, 'kafka.log'),
   stopSignal: 'SIGTERM',
-  dependsOn: [],
   async start() {
     renderConfig();
     await formatStorage(this.logFile);

@@ -57,7 +57,6 @@ export const postgresService: Service = {
   port: ports.postgres,
   logFile: path.join(paths.logs, 'postgres.log'),
   stopSignal: 'SIGINT',
-  dependsOn: [],
   async start() {
     const owner = runAs();
     await initialise(owner);

@@ -26,7 +26,6 @@ export const schemaRegistryService: Service = {
   port: ports.registry,
   logFile: path.join(paths.logs, 'schema-registry.log'),
   stopSignal: 'SIGTERM',
-  dependsOn: ['postgres'],
   async start() {
     return spawnService({
       service: 'schema-registry',

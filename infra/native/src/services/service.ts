@@ -6,8 +6,6 @@ export interface Service {
   logFile: string;
   /** Signal for a clean shutdown (SIGTERM for the JVMs, SIGINT = fast shutdown for PostgreSQL). */
   stopSignal: NodeJS.Signals;
-  /** Services that must be healthy before this one starts. */
-  dependsOn: string[];
   /** One-time preparation and the process start; returns the pid. */
   start(): Promise<number>;
   /** Speaks the service's own protocol; resolves with a short description, throws when unhealthy. */
