@@ -30,7 +30,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): FlinkJobsConfi
       .map((broker) => broker.trim()),
     registryUrl: env.SPREADWATCH_REGISTRY_URL ?? 'http://127.0.0.1:8085/apis/ccompat/v7',
     databaseUrl:
-      env.SPREADWATCH_DATABASE_URL ?? 'postgres://spreadwatch:spreadwatch@127.0.0.1:5432/spreadwatch',
+      env.DATABASE_URL ??
+      env.SPREADWATCH_DATABASE_URL ??
+      'postgres://spreadwatch:spreadwatch@127.0.0.1:5432/spreadwatch',
     watermarkDelayMs,
     namespace: env.SPREADWATCH_NAMESPACE ?? '',
     savepointDir: env.SPREADWATCH_SAVEPOINT_DIR,
