@@ -44,7 +44,9 @@ export function recordCounts(vertices: JobVertex[]): { recordsIn: number; record
   const sources = vertices.filter((vertex) => vertex.name.startsWith('Source:'));
   const sinks = vertices.filter((vertex) => vertex.name.includes('Sink:'));
   return {
-    recordsIn: sum(sources.map((vertex) => vertex.metrics['read-records'] || vertex.metrics['write-records'])),
+    recordsIn: sum(
+      sources.map((vertex) => vertex.metrics['read-records'] || vertex.metrics['write-records']),
+    ),
     recordsOut: sum(sinks.map((vertex) => vertex.metrics['read-records'])),
   };
 }

@@ -2,7 +2,7 @@
 // series and the heatmap overview.
 import type pg from 'pg';
 import type { WindowMetrics } from '../schemas/rows.ts';
-import { toPage, utc, type PageResult } from './sql.ts';
+import { symbolRange, toPage, utc, type PageResult } from './sql.ts';
 
 export const metricsColumns = `symbol, window_start AS "windowStart", window_end AS "windowEnd",
   quote_count AS "quoteCount", trade_count AS "tradeCount", avg_spread_bps AS "avgSpreadBps",
@@ -11,14 +11,6 @@ export const metricsColumns = `symbol, window_start AS "windowStart", window_end
   order_imbalance AS "orderImbalance", volume, vwap, avg_stress AS "avgStress",
   avg_effective_spread_bps AS "avgEffectiveSpreadBps", spread_anomaly AS "spreadAnomaly",
   is_optimal AS "isOptimal", written_at AS "writtenAt"`;
-
-export interface RangeQuery {
-  symbol: string;
-  from: string;
-  to: string;
-  after: string | undefined;
-  limit: number;
-}
 
 export interface StressPoint {
   windowStart: string;
@@ -40,16 +32,12 @@ export interface OverviewCell {
 
 export function createMetricsRepository(pool: pg.Pool) {
   return {
-    async range({ symbol, from, to, after, limit }: RangeQuery): Promise<PageResult<WindowMetrics>> {
-      const { rows } = await pool.query<WindowMetrics>(
-        `SELECT ${metricsColumns} FROM spread_metrics
-         WHERE symbol = $1 AND window_start >= ${utc(2)} AND window_start < ${utc(3)}
-           AND ($4::timestamptz IS NULL OR window_start > ${utc(4)})
-         ORDER BY window_start LIMIT $5`,
-        [symbol, from, to, after ?? null, limit + 1],
-      );
-      return toPage(rows, limit, (row) => row.windowStart);
-    },
+    range: symbolRange<WindowMetrics>(pool, {
+      table: 'spread_metrics',
+      columns: metricsColumns,
+      timeColumn: 'window_start',
+      key: (row) => row.windowStart,
+    }),
 
     /** The newest window of every symbol, by a loose index scan of the primary key (one probe per symbol). */
     async latest(): Promise<WindowMetrics[]> {

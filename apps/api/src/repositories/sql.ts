@@ -1,4 +1,5 @@
 // SQL fragments shared by the repositories (constants only: values always travel as parameters).
+import type pg from 'pg';
 
 /** Parameter $n (an ISO 8601 instant) as the UTC wall-clock timestamp the sink tables store. */
 export const utc = (n: number): string => `($${n}::timestamptz AT TIME ZONE 'UTC')`;
@@ -15,4 +16,33 @@ export interface PageResult<T> {
 export function toPage<T>(rows: T[], limit: number, key: (row: T) => string): PageResult<T> {
   const items = rows.slice(0, limit);
   return { items, nextAfter: rows.length > limit ? key(items[items.length - 1]!) : null };
+}
+
+export interface RangeQuery {
+  symbol: string;
+  from: string;
+  to: string;
+  after: string | undefined;
+  limit: number;
+}
+
+/**
+ * One symbol's rows of a sink table in [from, to), oldest first, paged by `after` on the time column.
+ * Table, columns and time column are constants of the calling repository, never client input.
+ */
+export function symbolRange<T>(
+  pool: pg.Pool,
+  source: { table: string; columns: string; timeColumn: string; key: (row: T) => string },
+) {
+  const { table, columns, timeColumn, key } = source;
+  return async ({ symbol, from, to, after, limit }: RangeQuery): Promise<PageResult<T>> => {
+    const { rows } = await pool.query<T & pg.QueryResultRow>(
+      `SELECT ${columns} FROM ${table}
+       WHERE symbol = $1 AND ${timeColumn} >= ${utc(2)} AND ${timeColumn} < ${utc(3)}
+         AND ($4::timestamptz IS NULL OR ${timeColumn} > ${utc(4)})
+       ORDER BY ${timeColumn} LIMIT $5`,
+      [symbol, from, to, after ?? null, limit + 1],
+    );
+    return toPage(rows, limit, key);
+  };
 }

@@ -1,8 +1,7 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { errorResponses, Page, SymbolParams, TimeRangeQuery } from '../../schemas/common.ts';
 import { Bar } from '../../schemas/rows.ts';
-import { instant, timeRange } from '../../time-range.ts';
-import { ensureSymbol } from '../symbol-check.ts';
+import { symbolRangeHandler } from '../symbol-range.ts';
 
 const routes: FastifyPluginAsyncTypebox = async (app) => {
   app.get(
@@ -16,14 +15,7 @@ const routes: FastifyPluginAsyncTypebox = async (app) => {
         response: { 200: Page(Bar), ...errorResponses },
       },
     },
-    async (request) => {
-      const { symbol } = request.params;
-      const { from, to, after, limit } = request.query;
-      const range = timeRange(from, to);
-      await ensureSymbol(app, symbol);
-      const page = after === undefined ? undefined : instant('after', after);
-      return app.barsRepository.range({ symbol, ...range, after: page, limit });
-    },
+    symbolRangeHandler(app, app.barsRepository.range),
   );
 };
 export default routes;

@@ -2,8 +2,7 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import { errorResponses, Page, SymbolParams, TimeRangeQuery } from '../../schemas/common.ts';
 import { WindowMetrics } from '../../schemas/rows.ts';
-import { instant, timeRange } from '../../time-range.ts';
-import { ensureSymbol } from '../symbol-check.ts';
+import { symbolRangeHandler } from '../symbol-range.ts';
 
 const routes: FastifyPluginAsyncTypebox = async (app) => {
   app.get(
@@ -17,14 +16,7 @@ const routes: FastifyPluginAsyncTypebox = async (app) => {
         response: { 200: Page(WindowMetrics), ...errorResponses },
       },
     },
-    async (request) => {
-      const { symbol } = request.params;
-      const { from, to, after, limit } = request.query;
-      const range = timeRange(from, to);
-      await ensureSymbol(app, symbol);
-      const page = after === undefined ? undefined : instant('after', after);
-      return app.metricsRepository.range({ symbol, ...range, after: page, limit });
-    },
+    symbolRangeHandler(app, app.metricsRepository.range),
   );
 
   app.get(
