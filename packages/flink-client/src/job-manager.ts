@@ -161,6 +161,17 @@ export class JobManagerClient {
     return requestJson<CheckpointStats>('GET', `${this.base}/jobs/${jobId}/checkpoints`);
   }
 
+  /** How often the job has restarted since it was submitted (its numRestarts metric). */
+  async restarts(jobId: string): Promise<number> {
+    const metrics = await requestJson<{ id: string; value: string }[]>(
+      'GET',
+      `${this.base}/jobs/${jobId}/metrics?get=numRestarts`,
+    );
+    const value = Number(metrics.find((metric) => metric.id === 'numRestarts')?.value);
+    if (!Number.isInteger(value)) throw new Error(`job ${jobId} reports no numRestarts metric`);
+    return value;
+  }
+
   /** Current input watermark of each subtask of a vertex (epoch ms; Long.MIN_VALUE before the first one). */
   async vertexWatermarks(jobId: string, vertexId: string): Promise<number[]> {
     const metrics = await requestJson<{ id: string; value: string }[]>(
