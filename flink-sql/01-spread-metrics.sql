@@ -3,11 +3,32 @@
 -- Why: the bid-ask spread is the price of immediacy. Its level, dispersion and the trades around it say how
 -- liquid a symbol is right now; a window far wider than the symbol's recent ones is a liquidity crisis.
 --
+-- Only valid events enter (catalog/market-events.sql); this job also writes the rejected ones to the
+-- dead-letter table rejected_events.
+--
 -- Stages, one job (a statement set) so the window aggregate is computed once and feeds every sink:
+--   0. lateness: an event whose window is already closed is counted in late_events, not dropped unseen;
 --   1. per-event measures (spread of a quote, effective spread of a trade, signed volume);
 --   2. a 1-minute tumbling window per symbol -> spread_metrics;
 --   3. a sequential stage over the window results: each window against the mean of the same symbol's up to
 --      10 preceding windows -> spread_alerts and the alerts topic.
+
+-- 0. An event is late when the watermark has passed its 1-minute window's end (the window fired at
+--    end - 1 ms). CURRENT_WATERMARK is the watermark this operator has seen, never behind the window
+--    operator's, so every event let through here still finds its window open.
+CREATE TEMPORARY VIEW events_with_lateness AS
+SELECT
+  *,
+  COALESCE(FLOOR(event_time TO MINUTE) + INTERVAL '1' MINUTE - INTERVAL '0.001' SECOND
+           <= CURRENT_WATERMARK(event_time), FALSE)                            AS is_late
+FROM market_events;
+
+CREATE TEMPORARY VIEW late_event_counts AS
+SELECT 'spread-metrics' AS job, symbol, FLOOR(event_time TO MINUTE) AS window_start,
+       COUNT(*) AS late_count, MAX(event_time) AS max_event_time
+FROM events_with_lateness
+WHERE is_late
+GROUP BY symbol, FLOOR(event_time TO MINUTE);
 
 -- 1. Measures of one event. mid = (bid + ask) / 2 of the event's quote; on a trade that is the prevailing
 --    quote, which is what the effective spread is measured against.
@@ -24,7 +45,8 @@ SELECT
   CASE WHEN event_type = 'TRADE'
        THEN trade_size * (2 * ABS(trade_price - (bid + ask) / 2) / ((bid + ask) / 2) * 10000)
   END                                                                                    AS trade_volume_x_effective_spread_bps
-FROM market_events;
+FROM events_with_lateness
+WHERE NOT is_late;
 
 -- 2a. Sums per symbol and 1-minute window. Aggregates skip nulls, so each one sees only the events its
 --     measure applies to (quotes for spreads, trades for volumes). The sample variance is assembled from
@@ -122,4 +144,6 @@ BEGIN
   FROM window_metrics_flagged;
   INSERT INTO spread_alerts SELECT * FROM window_alerts;
   INSERT INTO spread_alerts_topic SELECT * FROM window_alerts;
+  INSERT INTO late_events SELECT * FROM late_event_counts;
+  INSERT INTO rejected_events SELECT * FROM rejected_messages;
 END;

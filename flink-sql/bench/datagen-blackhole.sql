@@ -41,3 +41,15 @@ CREATE TEMPORARY TABLE spread_metrics      WITH ('connector' = 'blackhole') LIKE
 CREATE TEMPORARY TABLE spread_alerts       WITH ('connector' = 'blackhole') LIKE sink_schemas.spread_alerts       (EXCLUDING OPTIONS);
 CREATE TEMPORARY TABLE spread_alerts_topic WITH ('connector' = 'blackhole') LIKE sink_schemas.spread_alerts_topic (EXCLUDING OPTIONS);
 CREATE TEMPORARY TABLE spread_bars_1s      WITH ('connector' = 'blackhole') LIKE sink_schemas.spread_bars_1s      (EXCLUDING OPTIONS);
+CREATE TEMPORARY TABLE late_events         WITH ('connector' = 'blackhole') LIKE sink_schemas.late_events         (EXCLUDING OPTIONS);
+CREATE TEMPORARY TABLE rejected_events     WITH ('connector' = 'blackhole') LIKE sink_schemas.rejected_events     (EXCLUDING OPTIONS);
+
+-- datagen makes only valid events: nothing is rejected.
+CREATE TEMPORARY VIEW rejected_messages AS
+SELECT
+  CAST(NULL AS STRING) AS kafka_topic, CAST(NULL AS INT) AS kafka_partition, CAST(NULL AS BIGINT) AS kafka_offset,
+  CAST(NULL AS BYTES) AS kafka_key, CAST(NULL AS BYTES) AS raw_value, CAST(NULL AS STRING) AS reason,
+  CAST(NULL AS STRING) AS detail, symbol, CAST(NULL AS TIMESTAMP(3)) AS event_time,
+  CAST(NULL AS TIMESTAMP(3)) AS window_start
+FROM market_events
+WHERE FALSE;

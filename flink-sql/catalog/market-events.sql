@@ -1,27 +1,23 @@
--- Source: every market event (quotes and trades) of a namespace's topic, in the producer's Avro schema
--- (schemas/market_event.avsc), decoded by the writer schema id each message carries.
+-- Source: every message of a namespace's topic, as raw bytes, and the market events decoded from them
+-- (schemas/market_event.avsc in the Confluent wire format, writer schema by id from the registry).
 --
--- event_time is the event-time attribute. The watermark trails the highest event time seen by a bounded
--- out-of-orderness (SPREADWATCH_WATERMARK_DELAY_MS): events up to that much out of order still land in
--- their windows; a window is final once the watermark passes its end. Each Kafka partition keeps its own
+-- event_time is the event-time attribute: the decoded event time, or 1970-01-01 for a message without a
+-- sane one (undecodable, before 1970, or more than ${MAX_EVENT_AHEAD_SECONDS} s ahead of the clock), which
+-- never moves the watermark. The watermark trails the highest event time seen by a bounded
+-- out-of-orderness (SPREADWATCH_WATERMARK_DELAY_MS): events up to that much out of order still land in their
+-- windows; a window is final once the watermark passes its end. Each Kafka partition keeps its own
 -- watermark and the job's is their minimum; a partition silent for table.exec.source.idle-timeout stops
 -- holding it back.
 --
 -- Offsets: the consumer group of the job, committed on each checkpoint; a new group starts at the earliest
 -- offset, so a job (re)submitted without a savepoint continues where the last one stopped.
-CREATE TEMPORARY TABLE market_events (
-  symbol        STRING        NOT NULL,
-  event_time    TIMESTAMP(3)  NOT NULL,
-  event_type    STRING        NOT NULL,   -- QUOTE | TRADE
-  bid           DOUBLE        NOT NULL,   -- on a trade: the prevailing quote
-  ask           DOUBLE        NOT NULL,
-  bid_size      BIGINT        NOT NULL,
-  ask_size      BIGINT        NOT NULL,
-  trade_price   DOUBLE,                   -- null on quotes
-  trade_size    BIGINT,
-  side          STRING,                   -- BUY (buyer-initiated) | SELL; null on quotes
-  stress        DOUBLE        NOT NULL,
-  `sequence`    BIGINT        NOT NULL,
+CREATE TEMPORARY TABLE market_event_messages (
+  message_key      BYTES,                  -- the symbol, as the producer keys it
+  message_value    BYTES,
+  kafka_topic      STRING   METADATA FROM 'topic'      VIRTUAL,
+  kafka_partition  INT      METADATA FROM 'partition'  VIRTUAL,
+  kafka_offset     BIGINT   METADATA FROM 'offset'     VIRTUAL,
+  event_time AS market_event_time(message_value, '${REGISTRY_URL}', ${MAX_EVENT_AHEAD_SECONDS}),
   WATERMARK FOR event_time AS event_time - INTERVAL '${WATERMARK_DELAY_SECONDS}' SECOND
 ) WITH (
   'connector'                     = 'kafka',
@@ -30,6 +26,53 @@ CREATE TEMPORARY TABLE market_events (
   'properties.group.id'           = '${CONSUMER_GROUP}',
   'scan.startup.mode'             = 'group-offsets',
   'properties.auto.offset.reset'  = 'earliest',
-  'value.format'                  = 'avro-confluent',
-  'value.avro-confluent.url'      = '${REGISTRY_URL}'
+  'key.format'                    = 'raw',
+  'key.fields'                    = 'message_key',
+  'value.format'                  = 'raw',
+  'value.fields-include'          = 'EXCEPT_KEY'
 );
+
+CREATE TEMPORARY VIEW decoded_messages AS
+SELECT
+  kafka_topic,
+  kafka_partition,
+  kafka_offset,
+  message_key,
+  message_value,
+  event_time,
+  decode_market_event(message_value, '${REGISTRY_URL}', ${MAX_EVENT_AHEAD_SECONDS}) AS decoded
+FROM market_event_messages;
+
+-- The valid events: what every job computes on.
+CREATE TEMPORARY VIEW market_events AS
+SELECT
+  decoded.symbol              AS symbol,
+  event_time,
+  decoded.event_type          AS event_type,   -- QUOTE | TRADE
+  decoded.bid                 AS bid,          -- on a trade: the prevailing quote
+  decoded.ask                 AS ask,
+  decoded.bid_size            AS bid_size,
+  decoded.ask_size            AS ask_size,
+  decoded.trade_price         AS trade_price,  -- null on quotes
+  decoded.trade_size          AS trade_size,
+  decoded.side                AS side,         -- BUY (buyer-initiated) | SELL; null on quotes
+  decoded.stress              AS stress,
+  decoded.sequence_number     AS `sequence`
+FROM decoded_messages
+WHERE decoded.reject_reason IS NULL;
+
+-- The rejected messages, for the dead-letter table: where they are in Kafka, their bytes, and why.
+CREATE TEMPORARY VIEW rejected_messages AS
+SELECT
+  kafka_topic,
+  kafka_partition,
+  kafka_offset,
+  message_key                                  AS kafka_key,
+  message_value                                AS raw_value,
+  decoded.reject_reason                        AS reason,
+  decoded.reject_detail                        AS detail,
+  decoded.symbol                               AS symbol,
+  decoded.event_time                           AS event_time,
+  FLOOR(decoded.event_time TO MINUTE)          AS window_start
+FROM decoded_messages
+WHERE decoded.reject_reason IS NOT NULL;

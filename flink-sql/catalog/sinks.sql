@@ -98,3 +98,46 @@ CREATE TEMPORARY TABLE spread_bars_1s (
   'sink.buffer-flush.interval'  = '200ms',
   'sink.buffer-flush.max-rows'  = '1000'
 );
+
+-- The dead-letter table: every message kept out of the analytics, with its Kafka coordinates (the key, so a
+-- replay from a checkpoint rewrites the same rows), its bytes and the reason. Written by spread-metrics.
+CREATE TEMPORARY TABLE rejected_events (
+  kafka_topic               STRING        NOT NULL,
+  kafka_partition           INT           NOT NULL,
+  kafka_offset              BIGINT        NOT NULL,
+  kafka_key                 BYTES,
+  raw_value                 BYTES,
+  reason                    STRING        NOT NULL,
+  detail                    STRING        NOT NULL,
+  symbol                    STRING,
+  event_time                TIMESTAMP(3),
+  window_start              TIMESTAMP(3),
+  PRIMARY KEY (kafka_topic, kafka_partition, kafka_offset) NOT ENFORCED
+) WITH (
+  'connector'                   = 'jdbc',
+  'url'                         = '${JDBC_URL}',
+  'table-name'                  = '${DB_SCHEMA}.rejected_events',
+  'username'                    = '${DB_USER}',
+  'password'                    = '${DB_PASSWORD}',
+  'sink.buffer-flush.interval'  = '200ms',
+  'sink.buffer-flush.max-rows'  = '1000'
+);
+
+-- Valid events that came after the watermark had closed their window, per job, symbol and 1-minute window:
+-- an upsert of a running count.
+CREATE TEMPORARY TABLE late_events (
+  job                       STRING        NOT NULL,
+  symbol                    STRING        NOT NULL,
+  window_start              TIMESTAMP(3)  NOT NULL,
+  late_count                BIGINT        NOT NULL,
+  max_event_time            TIMESTAMP(3)  NOT NULL,
+  PRIMARY KEY (job, symbol, window_start) NOT ENFORCED
+) WITH (
+  'connector'                   = 'jdbc',
+  'url'                         = '${JDBC_URL}',
+  'table-name'                  = '${DB_SCHEMA}.late_events',
+  'username'                    = '${DB_USER}',
+  'password'                    = '${DB_PASSWORD}',
+  'sink.buffer-flush.interval'  = '200ms',
+  'sink.buffer-flush.max-rows'  = '1000'
+);

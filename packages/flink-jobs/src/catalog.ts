@@ -3,7 +3,7 @@
 // into the files' ${PLACEHOLDERS}.
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { FlinkJobsConfig } from './config.ts';
 import { jobName, type Namespace } from './namespace.ts';
 import { fillPlaceholders, splitStatements, type SqlStatement } from './sql-file.ts';
@@ -53,6 +53,8 @@ export function placeholderValues(
     DB_USER: decodeURIComponent(database.username),
     DB_PASSWORD: decodeURIComponent(database.password),
     DB_SCHEMA: namespace.schema,
+    FUNCTIONS_JAR: pathToFileURL(config.functionsJar).href,
+    MAX_EVENT_AHEAD_SECONDS: String(config.maxEventAheadSeconds),
   };
 }
 

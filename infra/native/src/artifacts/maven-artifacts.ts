@@ -6,6 +6,7 @@ import path from 'node:path';
 import { nativeDir, paths, stackConfig } from '../config.ts';
 import { log } from '../log.ts';
 import { runOrThrow } from '../process/run-command.ts';
+import { buildFlinkFunctions } from './flink-functions.ts';
 
 export type Component = 'kafka' | 'flink' | 'apicurio';
 export const components: readonly Component[] = ['kafka', 'flink', 'apicurio'];
@@ -67,4 +68,5 @@ export async function fetchComponent(component: Component): Promise<void> {
 export async function fetchAll(): Promise<void> {
   // Sequential: parallel Maven runs race on the shared local repository.
   for (const component of components) await fetchComponent(component);
+  await buildFlinkFunctions();
 }

@@ -1,0 +1,121 @@
+package dev.spreadwatch.flink.functions;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.ByteBuffer;
+import java.util.Arrays;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import org.apache.avro.AvroRuntimeException;
+import org.apache.avro.Schema;
+import org.apache.avro.SchemaCompatibility;
+import org.apache.avro.generic.GenericDatumReader;
+import org.apache.avro.generic.GenericRecord;
+import org.apache.avro.io.BinaryDecoder;
+import org.apache.avro.io.DecoderFactory;
+
+/**
+ * Confluent wire format (magic byte 0, 4-byte big-endian schema id, Avro binary) into a {@link DecodeResult}:
+ * the writer schema comes from the registry by id and is resolved against schemas/market_event.avsc, as the
+ * avro-confluent format does, but a message that fails any step is answered as a rejection, never thrown.
+ */
+public final class MarketEventDecoder {
+  private static final byte MAGIC_BYTE = 0;
+  private static final int HEADER_LENGTH = 5;
+  static final Schema READER_SCHEMA = loadReaderSchema();
+  /** One per registry URL and process: schemas and resolved readers are shared by every task. */
+  private static final Map<String, MarketEventDecoder> BY_REGISTRY = new ConcurrentHashMap<>();
+
+  private final WriterSchemas writerSchemas;
+  private final Map<Integer, Object> readers = new ConcurrentHashMap<>();
+  private final ThreadLocal<BinaryDecoder> decoders = new ThreadLocal<>();
+
+  MarketEventDecoder(WriterSchemas writerSchemas) {
+    this.writerSchemas = writerSchemas;
+  }
+
+  public static MarketEventDecoder forRegistry(String registryUrl) {
+    return BY_REGISTRY.computeIfAbsent(registryUrl, url -> new MarketEventDecoder(new WriterSchemas(url)));
+  }
+
+  /** The last message this thread decoded, and what it decoded to. */
+  private record Last(String registryUrl, byte[] value, DecodeResult result) {}
+
+  // The source's watermark expression and the projection after it both decode each message, one after the
+  // other on the task thread; remembering the last one halves the decoding work.
+  private static final ThreadLocal<Last> LAST = new ThreadLocal<>();
+
+  /** Decodes and validates one message value (null for a tombstone). */
+  public static DecodeResult decode(String registryUrl, byte[] value, MarketEventRules rules) {
+    Last last = LAST.get();
+    if (last != null && last.registryUrl.equals(registryUrl) && Arrays.equals(last.value, value)) return last.result;
+    DecodeResult result = forRegistry(registryUrl).decode(value, rules, System.currentTimeMillis());
+    LAST.set(new Last(registryUrl, value, result));
+    return result;
+  }
+
+  DecodeResult decode(byte[] value, MarketEventRules rules, long nowMillis) {
+    if (value == null || value.length == 0) return DecodeResult.undecodable(RejectReason.NOT_AVRO, "empty message value");
+    if (value.length < HEADER_LENGTH || value[0] != MAGIC_BYTE) {
+      return DecodeResult.undecodable(RejectReason.NOT_AVRO, "no Confluent Avro header (first byte " + (value[0] & 0xff) + ", " + value.length + " bytes)");
+    }
+    int schemaId = ByteBuffer.wrap(value, 1, 4).getInt();
+    Object reader = readers.computeIfAbsent(schemaId, this::reader);
+    if (reader instanceof Rejection rejection) return new DecodeResult(null, rejection);
+    MarketEvent event;
+    try {
+      event = read((GenericDatumReader<GenericRecord>) reader, value);
+    } catch (IOException | RuntimeException e) {
+      return DecodeResult.undecodable(RejectReason.MALFORMED_AVRO, "schema id " + schemaId + ": " + e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + Printable.of(e.getMessage())));
+    }
+    Rejection rejection = rules.check(event, nowMillis);
+    return rejection == null ? DecodeResult.valid(event) : DecodeResult.rejected(event, rejection);
+  }
+
+  private Object reader(int schemaId) {
+    Schema writer;
+    try {
+      writer = writerSchemas.get(schemaId);
+    } catch (WriterSchemas.UnusableSchemaException e) {
+      return new Rejection(e.reason, e.getMessage());
+    }
+    SchemaCompatibility.SchemaPairCompatibility compatibility = SchemaCompatibility.checkReaderWriterCompatibility(READER_SCHEMA, writer);
+    if (compatibility.getType() != SchemaCompatibility.SchemaCompatibilityType.COMPATIBLE) {
+      return new Rejection(RejectReason.UNREADABLE_SCHEMA, "schema id " + schemaId + " (" + writer.getFullName() + ") cannot be read as " + READER_SCHEMA.getFullName() + ": " + compatibility.getDescription());
+    }
+    return new GenericDatumReader<GenericRecord>(writer, READER_SCHEMA);
+  }
+
+  private MarketEvent read(GenericDatumReader<GenericRecord> reader, byte[] value) throws IOException {
+    BinaryDecoder decoder = DecoderFactory.get().binaryDecoder(value, HEADER_LENGTH, value.length - HEADER_LENGTH, decoders.get());
+    decoders.set(decoder);
+    GenericRecord record = reader.read(null, decoder);
+    if (!decoder.isEnd()) throw new AvroRuntimeException("bytes left over after the record");
+    return new MarketEvent(
+        text(record.get("symbol")),
+        (Long) record.get("event_time"),
+        text(record.get("event_type")),
+        (Double) record.get("bid"),
+        (Double) record.get("ask"),
+        (Long) record.get("bid_size"),
+        (Long) record.get("ask_size"),
+        (Double) record.get("trade_price"),
+        (Long) record.get("trade_size"),
+        text(record.get("side")),
+        (Double) record.get("stress"),
+        (Long) record.get("sequence"));
+  }
+
+  private static String text(Object value) {
+    return value == null ? null : value.toString();
+  }
+
+  private static Schema loadReaderSchema() {
+    try (InputStream in = MarketEventDecoder.class.getResourceAsStream("/market_event.avsc")) {
+      if (in == null) throw new IllegalStateException("market_event.avsc is not in the functions jar");
+      return new Schema.Parser().parse(in);
+    } catch (IOException e) {
+      throw new IllegalStateException("cannot read market_event.avsc from the functions jar", e);
+    }
+  }
+}
