@@ -29,11 +29,11 @@ describe('docker-compose.yml against the native stack', () => {
 
   it('publishes the native ports', () => {
     const published = (name: string): string[] => compose.services[name]?.ports ?? [];
-    expect(published('postgres')).toContain(`${ports.postgres}:5432`);
-    expect(published('kafka')).toContain(`${ports.kafka}:9092`);
-    expect(published('schema-registry')).toContain(`${ports.registry}:8085`);
-    expect(published('flink-jobmanager')).toContain(`${ports.flinkRest}:8081`);
-    expect(published('flink-sql-gateway')).toContain(`${ports.sqlGateway}:8083`);
+    expect(published('postgres')).toContain(`127.0.0.1:${ports.postgres}:5432`);
+    expect(published('kafka')).toContain(`127.0.0.1:${ports.kafka}:9092`);
+    expect(published('schema-registry')).toContain(`127.0.0.1:${ports.registry}:8085`);
+    expect(published('flink-jobmanager')).toContain(`127.0.0.1:${ports.flinkRest}:8081`);
+    expect(published('flink-sql-gateway')).toContain(`127.0.0.1:${ports.sqlGateway}:8083`);
   });
 
   it('pins the versions the pom files fetch', () => {
