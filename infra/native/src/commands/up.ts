@@ -12,6 +12,7 @@ import { submitLiveJobs } from './submit-jobs.ts';
 import { buildDashboardIfStale } from './build-dashboard.ts';
 import { apiToken } from '../services/app-services.ts';
 import { bootstrapDatabase } from '../services/database-bootstrap.ts';
+import { postgresService } from '../services/postgres.ts';
 import { probePostgres } from '../health/postgres-probe.ts';
 
 async function startService(service: Service): Promise<void> {
@@ -41,14 +42,14 @@ export async function up({ system }: UpOptions): Promise<void> {
   await fetchAll();
   for (const dir of Object.values(paths)) mkdirSync(dir, { recursive: true });
 
-  const services = stackServices();
-  const [first, ...rest] = services;
+  // PostgreSQL first (the registry keeps its schemas there), then the rest at once.
+  const rest = stackServices().filter((service) => service !== postgresService);
   if (stackConfig.externalDatabaseUrl) {
     log.step('using the PostgreSQL server at DATABASE_URL');
     log.detail('postgres', await probePostgres(stackConfig.externalDatabaseUrl));
-  } else if (first) {
+  } else {
     log.step('starting PostgreSQL');
-    await startService(first);
+    await startService(postgresService);
   }
   await bootstrapDatabase();
 

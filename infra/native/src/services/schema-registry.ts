@@ -1,7 +1,7 @@
 // Apicurio Registry 3 (Quarkus fast-jar from Maven Central), Confluent-compatible API at
 // /apis/ccompat/v7, keeping its schemas in the stack's PostgreSQL (schema `registry`).
 import path from 'node:path';
-import { paths, ports, stackConfig } from '../config.ts';
+import { inheritedEnv, paths, ports, stackConfig } from '../config.ts';
 import { findRegistryJava } from '../artifacts/prerequisites.ts';
 import { spawnService } from '../process/spawn-service.ts';
 import { httpJson } from '../health/http-probe.ts';
@@ -10,15 +10,19 @@ import { baseJvmFlags, serviceMarker } from './jvm.ts';
 import { registrySchema } from './database-bootstrap.ts';
 import type { Service } from './service.ts';
 
-function jdbcSettings(): string[] {
+function jdbcUrl(): string {
   const url = new URL(stackConfig.databaseUrl);
-  const port = url.port || '5432';
-  const jdbcUrl = `jdbc:postgresql://${url.hostname}:${port}${url.pathname}?currentSchema=${registrySchema}`;
-  return [
-    `-Dapicurio.datasource.url=${jdbcUrl}`,
-    `-Dapicurio.datasource.username=${decodeURIComponent(url.username)}`,
-    `-Dapicurio.datasource.password=${decodeURIComponent(url.password)}`,
-  ];
+  return `jdbc:postgresql://${url.hostname}:${url.port || '5432'}${url.pathname}?currentSchema=${registrySchema}`;
+}
+
+/** The datasource credentials go in the environment: a command line is readable by every local user. */
+function credentialsEnv(): NodeJS.ProcessEnv {
+  const url = new URL(stackConfig.databaseUrl);
+  return {
+    ...inheritedEnv,
+    APICURIO_DATASOURCE_USERNAME: decodeURIComponent(url.username),
+    APICURIO_DATASOURCE_PASSWORD: decodeURIComponent(url.password),
+  };
 }
 
 export const schemaRegistryService: Service = {
@@ -40,7 +44,7 @@ export const schemaRegistryService: Service = {
         `-Dquarkus.management.port=${ports.registryManagement}`,
         '-Dapicurio.storage.kind=sql',
         '-Dapicurio.storage.sql.kind=postgresql',
-        ...jdbcSettings(),
+        `-Dapicurio.datasource.url=${jdbcUrl()}`,
         '-Dapicurio.datasource.jdbc.initial-size=2',
         '-Dapicurio.datasource.jdbc.min-size=2',
         '-Dapicurio.datasource.jdbc.max-size=10',
@@ -50,6 +54,7 @@ export const schemaRegistryService: Service = {
       marker: serviceMarker('schema-registry'),
       logFile: this.logFile,
       cwd: componentDir('apicurio'),
+      env: credentialsEnv(),
     });
   },
   async probe() {
