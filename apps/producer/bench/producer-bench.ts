@@ -38,7 +38,7 @@ function generationRate(): { rate: number; meanValueBytes: number } {
 
 async function nodeRate(topic: string): Promise<number> {
   const sink = await createKafkaSink({ brokers: config.brokers, registryUrl: config.registryUrl, topic, partitions: PARTITIONS, logger });
-  const report = await runProducer(simulateMarket(options), sink, { rate: 0, batchSize: 2_000, signal: new AbortController().signal, logger });
+  const report = await runProducer(simulateMarket(options), sink, { batchSize: 2_000, signal: new AbortController().signal, logger });
   if (report.acknowledged !== count) throw new Error(`only ${report.acknowledged} of ${count} acknowledged: ${report.failure ?? ''}`);
   return (count * 1000) / report.elapsedMs;
 }

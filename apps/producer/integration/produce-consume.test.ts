@@ -74,7 +74,6 @@ describe('producer against the real stack', () => {
     const logger = createLogger('warn');
     const sink = await createKafkaSink({ brokers: config.brokers, registryUrl: config.registryUrl, topic, partitions: 6, logger });
     const report = await runProducer(simulateMarket(options), sink, {
-      rate: 0,
       batchSize: 2_000,
       signal: new AbortController().signal,
       logger,

@@ -4,6 +4,7 @@ import { USAGE } from './cli/usage.ts';
 import { UsageError } from './cli/usage-error.ts';
 import { loadConfig } from './config.ts';
 import { createLogger, type Logger } from './log.ts';
+import type { PacingOptions } from './pacing.ts';
 import { describeError } from './retry.ts';
 import { runProducer, type RunReport } from './run-producer.ts';
 import { describeEvents } from './sink/describe-events.ts';
@@ -13,6 +14,8 @@ import { createNdjsonSink } from './sink/ndjson-sink.ts';
 import { simulateMarket } from './simulation/market-simulator.ts';
 
 const BATCH_SIZE = 2_000;
+// Half the live promise (event time within 1 s of the wall clock), leaving the rest for the send itself.
+const MAX_LAG_MS = 500;
 
 function parseOrExit(): CliOptions {
   try {
@@ -28,6 +31,7 @@ function report(logger: Logger, run: RunReport, destination: string): void {
   const summary =
     `${run.interrupted ? 'interrupted; ' : ''}sent ${run.sent}, acknowledged ${run.acknowledged} events to ${destination} ` +
     `in ${seconds.toFixed(1)} s (${Math.round(run.acknowledged / Math.max(seconds, 1e-3))} events/s)`;
+  if (run.slippedMs > 0) logger.warn(`the producer fell behind: its schedule slipped ${(run.slippedMs / 1000).toFixed(1)} s in all`);
   if (run.failed.length === 0 && run.sent === run.acknowledged) {
     logger.info(summary);
   } else {
@@ -54,11 +58,6 @@ async function main(): Promise<number> {
   process.on('SIGINT', onSignal);
   process.on('SIGTERM', onSignal);
 
-  const sim = options.simulation;
-  logger.info(
-    `seed ${sim.seed}, start time ${new Date(sim.startTime).toISOString()} (${sim.startTime}), ${sim.symbols} symbols` +
-      `${sim.count === undefined ? '' : `, count ${sim.count}`}${sim.durationMs === undefined ? '' : `, duration ${sim.durationMs} ms`}`,
-  );
   let sink: EventSink;
   let destination: string;
   if (options.dryRun) {
@@ -74,7 +73,16 @@ async function main(): Promise<number> {
     }
     destination = `topic ${options.topic}`;
   }
-  const run = await runProducer(simulateMarket(sim), sink, { rate: options.rate, batchSize: BATCH_SIZE, signal: controller.signal, logger });
+  // Live, event time starts when events can flow, not when the command line was read.
+  const sim = options.live ? { ...options.simulation, startTime: Date.now() } : options.simulation;
+  logger.info(
+    `seed ${sim.seed}, start time ${new Date(sim.startTime).toISOString()} (${sim.startTime}), ${sim.symbols} symbols` +
+      `${sim.count === undefined ? '' : `, count ${sim.count}`}${sim.durationMs === undefined ? '' : `, duration ${sim.durationMs} ms`}` +
+      `${options.rate > 0 ? `, paced at ${options.rate} events/s${options.live ? ', live' : ''}` : ''}`,
+  );
+  const pacing: PacingOptions | undefined =
+    options.rate > 0 ? { speed: options.rate / (sim.eventRate ?? options.rate), startTime: sim.startTime, live: options.live, maxLagMs: MAX_LAG_MS } : undefined;
+  const run = await runProducer(simulateMarket(sim), sink, { pacing, batchSize: BATCH_SIZE, signal: controller.signal, logger });
   report(logger, run, destination);
   return run.failed.length === 0 && run.sent === run.acknowledged ? 0 : 1;
 }

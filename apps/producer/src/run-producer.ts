@@ -3,12 +3,13 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { MarketEvent } from '@spreadwatch/market-events';
 import type { Logger } from './log.ts';
+import { Pacer, type PacingOptions } from './pacing.ts';
 import type { EventSink, SinkReport } from './sink/event-sink.ts';
 
 export interface RunOptions {
-  /** Events per wall-clock second; 0 = as fast as possible. */
-  readonly rate: number;
-  /** Events per sink write when unpaced. */
+  /** Pacing to the wall clock; absent = as fast as possible. */
+  readonly pacing?: PacingOptions;
+  /** Most events per sink write. */
   readonly batchSize: number;
   readonly signal: AbortSignal;
   readonly logger: Logger;
@@ -18,36 +19,67 @@ export interface RunOptions {
 export interface RunReport extends SinkReport {
   readonly elapsedMs: number;
   readonly interrupted: boolean;
+  /** How far the paced schedule slipped because the producer fell behind it, wall-clock milliseconds. */
+  readonly slippedMs: number;
 }
 
-export async function runProducer(events: Iterable<MarketEvent>, sink: EventSink, options: RunOptions): Promise<RunReport> {
-  const { rate, signal, logger } = options;
-  // Paced runs write about every 20 ms, so the stream is smooth rather than bursty.
-  const batchSize = rate > 0 ? Math.max(1, Math.min(options.batchSize, Math.round(rate / 50))) : options.batchSize;
+/** Paced runs write at most this often, so a sink is not handed one event at a time at high rates. */
+const PACED_TICK_MS = 20;
+
+export async function runProducer(
+  events: Iterable<MarketEvent>,
+  sink: EventSink,
+  options: RunOptions,
+): Promise<RunReport> {
+  const { batchSize, signal, logger } = options;
+  const progressEveryMs = options.progressEveryMs ?? 10_000;
   const started = performance.now();
+  const pacer = options.pacing === undefined ? undefined : new Pacer(options.pacing, Date.now());
   let emitted = 0;
-  let nextProgress = started + (options.progressEveryMs ?? 10_000);
+  let nextProgress = started + progressEveryMs;
+  let reportedSlipMs = 0;
+  let nextTick = -Infinity;
   const iterator = events[Symbol.iterator]();
+  let next = iterator.next();
   try {
-    for (;;) {
-      if (signal.aborted) break;
-      const batch: MarketEvent[] = [];
-      for (let r = iterator.next(); ; r = iterator.next()) {
-        if (r.done === true) break;
-        batch.push(r.value);
-        if (batch.length === batchSize) break;
+    while (!signal.aborted && next.done !== true) {
+      if (pacer !== undefined) {
+        // Never before an event is due; Date.now() because event time is wall-clock time.
+        const wait = Math.max(pacer.due(next.value.event_time), nextTick) - Date.now();
+        if (wait > 0) {
+          await sleep(wait, undefined, { signal }).catch(() => undefined);
+          continue;
+        }
       }
-      if (batch.length === 0) break;
+      const now = Date.now();
+      const batch: MarketEvent[] = [];
+      while (next.done !== true && batch.length < batchSize) {
+        if (pacer === undefined) {
+          batch.push(next.value);
+        } else if (pacer.due(next.value.event_time) <= now) {
+          batch.push(pacer.take(next.value, now));
+        } else {
+          break;
+        }
+        next = iterator.next();
+      }
+      // A full batch means more may be due already.
+      nextTick = batch.length === batchSize ? -Infinity : now + PACED_TICK_MS;
       await sink.write(batch);
       emitted += batch.length;
-      const now = performance.now();
-      if (now >= nextProgress) {
-        logger.info(`${emitted} events so far, ${Math.round((emitted * 1000) / (now - started))} events/s`);
-        nextProgress = now + (options.progressEveryMs ?? 10_000);
-      }
-      if (rate > 0) {
-        const due = started + (emitted * 1000) / rate;
-        if (due > now) await sleep(due - now, undefined, { signal }).catch(() => undefined);
+      const progressAt = performance.now();
+      if (progressAt >= nextProgress) {
+        logger.info(
+          `${emitted} events so far, ${Math.round((emitted * 1000) / (progressAt - started))} events/s`,
+        );
+        nextProgress = progressAt + progressEveryMs;
+        if (pacer !== undefined && pacer.slippedMs > reportedSlipMs) {
+          logger.warn(
+            `falling behind: the schedule slipped ${((pacer.slippedMs - reportedSlipMs) / 1000).toFixed(1)} s in the last ` +
+              `${(progressEveryMs / 1000).toFixed(0)} s (${(pacer.slippedMs / 1000).toFixed(1)} s in all); events go out at the rate this producer sustains`,
+          );
+          reportedSlipMs = pacer.slippedMs;
+        }
       }
     }
   } catch (error) {
@@ -55,5 +87,10 @@ export async function runProducer(events: Iterable<MarketEvent>, sink: EventSink
     logger.error(`stopping: ${error instanceof Error ? error.message : String(error)}`);
   }
   const report = await sink.close();
-  return { ...report, elapsedMs: performance.now() - started, interrupted: signal.aborted };
+  return {
+    ...report,
+    elapsedMs: performance.now() - started,
+    interrupted: signal.aborted,
+    slippedMs: pacer?.slippedMs ?? 0,
+  };
 }

@@ -10,7 +10,7 @@ describe('parseCli', () => {
   it('defaults to 12 symbols, seed 1, unpaced, the configured endpoints and the current second', () => {
     const options = parse();
     expect(options.simulation).toEqual({ seed: 1, startTime: Date.UTC(2026, 0, 5, 14, 30, 12), symbols: 12, lateFraction: 0, maxDelayMs: 0 });
-    expect(options).toMatchObject({ dryRun: false, rate: 0, topic: 'market_events', partitions: 12, brokers: config.brokers, registryUrl: config.registryUrl });
+    expect(options).toMatchObject({ dryRun: false, rate: 0, live: false, topic: 'market_events', partitions: 12, brokers: config.brokers, registryUrl: config.registryUrl });
   });
 
   it('reads every flag', () => {
@@ -29,10 +29,17 @@ describe('parseCli', () => {
       lateFraction: 0.1,
       maxDelayMs: 500,
     });
-    expect(options).toMatchObject({ dryRun: true, rate: 2000, topic: 'market_events.replay', partitions: 3, brokers: ['a:9092', 'b:9093'], registryUrl: 'http://r:8085/apis/ccompat/v7' });
+    expect(options).toMatchObject({ dryRun: true, rate: 2000, live: false, topic: 'market_events.replay', partitions: 3, brokers: ['a:9092', 'b:9093'], registryUrl: 'http://r:8085/apis/ccompat/v7' });
     expect(parse('--rate', '100', '--event-rate', '5').simulation.eventRate).toBe(5);
     expect(parse('--start-time', '1767623400000').simulation.startTime).toBe(1_767_623_400_000);
     expect(parse('--duration', '90').simulation.durationMs).toBe(90_000);
+  });
+
+  it('is live when paced at the event rate from now', () => {
+    expect(parse('--rate', '200').live).toBe(true);
+    expect(parse('--rate', '200', '--event-rate', '200').live).toBe(true);
+    expect(parse('--rate', '2000', '--event-rate', '200').live).toBe(false);
+    expect(parse('--rate', '200', '--start-time', '2026-01-05T14:30:00Z').live).toBe(false);
   });
 
   it.each([

@@ -11,6 +11,8 @@ export interface CliOptions {
   readonly dryRun: boolean;
   /** Wall-clock pacing, events per second; 0 = unpaced. */
   readonly rate: number;
+  /** Event time is the wall clock: paced at --event-rate (by default) and no --start-time. */
+  readonly live: boolean;
   readonly simulation: SimulatorOptions;
   readonly topic: string;
   readonly partitions: number;
@@ -71,6 +73,7 @@ export function parseCli(argv: readonly string[], config: ProducerConfig, now: n
     help: values.help === true,
     dryRun: values['dry-run'] === true,
     rate,
+    live: rate > 0 && eventRate === rate && values['start-time'] === undefined,
     simulation,
     topic: values.topic === undefined ? config.topic : parseTopic('topic', values.topic),
     partitions: values.partitions === undefined ? 12 : parseInteger('partitions', values.partitions, 1, 10_000),

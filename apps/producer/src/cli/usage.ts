@@ -3,10 +3,11 @@ export const USAGE = `Usage: tsx apps/producer/src/main.ts [options]
 Simulates a market and produces its quotes and trades to Kafka as Avro (Confluent wire format).
 
   --symbols N          symbols to simulate (default 12, at most 100000)
-  --rate R             events per second of wall-clock time; 0 = as fast as possible (default 0)
-  --event-rate R       events per second of event time (default: --rate if > 0, else the liquidity
-                       tiers' natural rates, about 11 per symbol); with both equal, event time keeps
-                       pace with the wall clock
+  --rate R             about R events per second of wall-clock time: paced by event time, which
+                       advances R / --event-rate times as fast as the wall clock; 0 = as fast as
+                       possible (default 0)
+  --event-rate R       events per second of event time on average (default: --rate if > 0, else the
+                       liquidity tiers' natural rates, about 11 per symbol)
   --count N            stop after N events
   --duration D         stop at D of event time: 500ms, 90s, 15m, 2h (plain numbers are seconds)
   --seed S             PRNG seed, a non-negative integer (default 1)
@@ -24,6 +25,13 @@ Simulates a market and produces its quotes and trades to Kafka as Avro (Confluen
 
 Environment: SPREADWATCH_KAFKA_BROKERS, SPREADWATCH_REGISTRY_URL, SPREADWATCH_LOG_LEVEL (debug, info,
 warn, error; default info), SPREADWATCH_CONNECT_ATTEMPTS (startup attempts with backoff; default 10).
+
+Live mode (--rate R with no --event-rate or the same R, and no --start-time): event time is the wall
+clock; each event is sent at its event time, never before it, and the start time is when producing
+starts. A producer that cannot keep up falls behind by at most 0.5 s, then stamps later events with
+the wall clock (the schedule slips) and warns with the slip: event time stays within a second of the
+wall clock, and events go out at the rate the producer sustains. Events held back by --late-fraction
+are behind by their delay, by design.
 
 Without --count or --duration it runs until SIGINT or SIGTERM, then flushes and reports.
 Exit codes: 0 all events acknowledged, 1 failure, 2 invalid options.
