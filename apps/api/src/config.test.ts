@@ -13,6 +13,7 @@ describe('loadConfig', () => {
       alertsTopic: 'spread_alerts',
       flinkRestUrl: 'http://127.0.0.1:8081',
       apiTokenGenerated: true,
+      readyMaxWindowAgeS: 150,
     });
     expect(config.apiToken.length).toBeGreaterThanOrEqual(32);
     expect(config.flinkJobs.namespace).toBe('');
@@ -38,5 +39,8 @@ describe('loadConfig', () => {
       /SPREADWATCH_API_PORT must be a whole number/,
     );
     expect(() => loadConfig({ SPREADWATCH_NAMESPACE: 'x; DROP' })).toThrow(/SPREADWATCH_NAMESPACE/);
+    expect(() => loadConfig({ SPREADWATCH_READY_MAX_WINDOW_AGE_S: '0' })).toThrow(
+      /SPREADWATCH_READY_MAX_WINDOW_AGE_S must be a whole number from 1 to 86400/,
+    );
   });
 });

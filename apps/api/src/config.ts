@@ -32,6 +32,8 @@ export interface ApiConfig {
   livePollMs: number;
   /** Rows younger than this are not yet pushed, so a transaction still committing is never skipped. */
   liveSettleMs: number;
+  /** /readyz fails when no window has landed for longer than this while events arrive. */
+  readyMaxWindowAgeS: number;
 }
 
 const apiRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -77,5 +79,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): ApiConfig {
     webDistDir: existsSync(path.join(webDistDir, 'index.html')) ? webDistDir : undefined,
     livePollMs: integer(env, 'SPREADWATCH_LIVE_POLL_MS', 250, 10, 60_000),
     liveSettleMs: integer(env, 'SPREADWATCH_LIVE_SETTLE_MS', 500, 0, 60_000),
+    // 1-minute windows land once a minute, a watermark delay after the minute ends: 150 s is two and a half
+    // periods, so a slow checkpoint or flush does not flip readiness.
+    readyMaxWindowAgeS: integer(env, 'SPREADWATCH_READY_MAX_WINDOW_AGE_S', 150, 1, 86_400),
   };
 }
