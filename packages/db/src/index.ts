@@ -1,1 +1,2 @@
 export { migrate, migrationsDir, type MigrateOptions } from './migrate.ts';
+export { withAdvisoryLock } from './advisory-lock.ts';

@@ -21,12 +21,21 @@ afterAll(() => removeNamespace(jobs));
 describe(`job submission (namespace ${namespace})`, () => {
   let first: SubmittedJob[];
 
-  it('submits each job once under its namespaced name, and not again while it runs', async () => {
-    first = await jobs.submit();
+  it('submits each job once under its namespaced name, even from two submitters at once', async () => {
+    const [a, b] = await Promise.all([jobs.submit(), jobs.submit()]);
+    first = a!.some((job) => job.submitted) ? a! : b!;
+    const other = first === a ? b! : a!;
     expect(first.map((job) => [job.name, job.submitted])).toEqual([
       [`spreadwatch-${namespace}-spread-metrics`, true],
       [`spreadwatch-${namespace}-spread-bars-1s`, true],
     ]);
+    expect(other.map((job) => [job.jobId, job.submitted])).toEqual(first.map((job) => [job.jobId, false]));
+    for (const job of first) {
+      expect(await jobs.jobManager.activeJobsNamed(job.name)).toHaveLength(1);
+    }
+  });
+
+  it('does not submit a job again while it runs', async () => {
     for (const job of first) {
       expect(job.uiLink).toBe(`${config.flinkRestUrl}/#/job/running/${job.jobId}/overview`);
       await jobs.jobManager.waitUntilRunning(job.jobId);
@@ -59,6 +68,15 @@ describe(`job submission (namespace ${namespace})`, () => {
     const { stdout } = await run(tsx, [cli, '--namespace', namespace, 'cancel', 'spread-metrics']);
     expect(stdout).toContain(`canceled spreadwatch-${namespace}-spread-metrics: ${first[0]?.jobId}`);
     expect((await jobs.jobManager.job(first[0]?.jobId ?? '')).state).toBe('CANCELED');
+  });
+
+  it('resumes only the job the printed resume command names, with every job stopped', async () => {
+    const stopped = await run(tsx, [cli, '--namespace', namespace, 'stop', 'spread-bars-1s']);
+    const resume = /resume: submit-jobs\.ts (.*)$/m.exec(stopped.stdout)?.[1]?.split(' ') ?? [];
+    expect(resume).toContain('--from-savepoint');
+    const { stdout } = await run(tsx, [cli, ...resume]);
+    expect(stdout).toMatch(new RegExp(`^spreadwatch-${namespace}-spread-bars-1s  \\S+  submitted`, 'm'));
+    expect(stdout).not.toContain('spread-metrics');
   });
 
   it('reports a wrong statement with its file, line and the gateway message, and submits nothing', async () => {

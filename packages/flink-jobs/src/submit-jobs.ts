@@ -10,9 +10,10 @@ async function run(command: Command): Promise<void> {
   const jobs = new FlinkJobs({ ...base, namespace: command.namespace ?? base.namespace });
   switch (command.command) {
     case 'submit':
-      for (const job of await jobs.submit(
-        command.fromSavepoint ? { fromSavepoint: command.fromSavepoint } : {},
-      )) {
+      for (const job of await jobs.submit({
+        ...(command.fromSavepoint ? { fromSavepoint: command.fromSavepoint } : {}),
+        ...(command.job ? { jobs: [command.job] } : {}),
+      })) {
         console.log(
           `${job.name}  ${job.jobId}  ${job.submitted ? 'submitted' : 'already running'}  ${job.uiLink}`,
         );

@@ -1,5 +1,5 @@
 // Submits, lists, cancels and stops the jobs of a namespace through the SQL Gateway and JobManager REST APIs.
-import { migrate } from '@spreadwatch/db';
+import { migrate, withAdvisoryLock } from '@spreadwatch/db';
 import {
   JobManagerClient,
   SqlGatewaySession,
@@ -58,11 +58,26 @@ export class FlinkJobs {
   /** Submits each job not already active under its name. The namespace's tables and topics are made first. */
   async submit(options: SubmitOptions = {}): Promise<SubmittedJob[]> {
     const known = this.definitions();
-    const unknown = options.jobs?.filter((job) => !known.some((definition) => definition.job === job)) ?? [];
+    const named = (job: string) =>
+      known.find((definition) => definition.job === job || definition.name === job);
+    const unknown = options.jobs?.filter((job) => !named(job)) ?? [];
     if (unknown.length > 0)
       throw new Error(`unknown job ${unknown.join(', ')}: one of ${known.map((d) => d.job).join(', ')}`);
-    const definitions = known.filter((job) => !options.jobs || options.jobs.includes(job.job));
-    await this.prepare();
+    const wanted = options.jobs?.map((job) => named(job)!.job);
+    const definitions = known.filter((job) => !wanted || wanted.includes(job.job));
+    // Under a lock per namespace: two submitters at once would both see no job and start it twice (and the
+    // migration tool refuses a second concurrent run instead of waiting).
+    return withAdvisoryLock(
+      this.config.databaseUrl,
+      `spreadwatch-submit:${this.namespace.schema}`,
+      async () => {
+        await this.prepare();
+        return this.submitMissing(definitions, options);
+      },
+    );
+  }
+
+  private async submitMissing(definitions: JobDefinition[], options: SubmitOptions): Promise<SubmittedJob[]> {
     const pending: JobDefinition[] = [];
     const results: SubmittedJob[] = [];
     for (const definition of definitions) {
