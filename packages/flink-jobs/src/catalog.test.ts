@@ -10,7 +10,8 @@ describe('loadJobs', () => {
     const jobs = loadJobs(config, resolveNamespace(''));
     expect(jobs.map((job) => job.name)).toEqual(['spreadwatch-spread-metrics', 'spreadwatch-spread-bars-1s']);
     for (const job of jobs) {
-      expect(job.statements[0]?.text).toMatch(/^CREATE TEMPORARY TABLE market_events/);
+      expect(job.statements[0]?.text).toMatch(/^CREATE TEMPORARY SYSTEM FUNCTION market_event_time/);
+      expect(job.statements[2]?.text).toMatch(/^CREATE TEMPORARY TABLE market_event_messages/);
       expect(job.statements.at(-1)?.text).toMatch(/^(INSERT INTO|EXECUTE STATEMENT SET)/);
       expect(job.statements.map((statement) => statement.text).join('\n')).not.toContain('${');
     }
@@ -25,6 +26,8 @@ describe('loadJobs', () => {
     expect(sql).toContain("'table-name'                  = 'backtest_1.spread_metrics'");
     expect(sql).toContain("'properties.group.id'           = 'spreadwatch-backtest_1-spread-metrics'");
     expect(sql).toContain("INTERVAL '2.500' SECOND");
+    expect(sql).toMatch(/USING JAR 'file:\/\/\/.*\/flink-sql\/functions\/target\/spreadwatch-flink-functions\.jar'/);
+    expect(sql).toContain("market_event_time(message_value, 'http://127.0.0.1:8085/apis/ccompat/v7', 300)");
     expect(sql).toContain(
       "'url'                         = 'jdbc:postgresql://127.0.0.1:5432/spreadwatch?reWriteBatchedInserts=true'",
     );
