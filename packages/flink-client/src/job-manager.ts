@@ -161,6 +161,15 @@ export class JobManagerClient {
     return requestJson<CheckpointStats>('GET', `${this.base}/jobs/${jobId}/checkpoints`);
   }
 
+  /** The first line of the job's root exception, if it failed. */
+  async rootException(jobId: string): Promise<string | undefined> {
+    const exceptions = await requestJson<{
+      exceptionHistory?: { entries?: { exceptionName?: string; stacktrace?: string }[] };
+    }>('GET', `${this.base}/jobs/${jobId}/exceptions`);
+    const [newest] = exceptions.exceptionHistory?.entries ?? [];
+    return newest?.stacktrace?.split('\n')[0] ?? newest?.exceptionName;
+  }
+
   /** How often the job has restarted since it was submitted (its numRestarts metric). */
   async restarts(jobId: string): Promise<number> {
     const metrics = await requestJson<{ id: string; value: string }[]>(

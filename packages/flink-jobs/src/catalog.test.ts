@@ -26,7 +26,9 @@ describe('loadJobs', () => {
     expect(sql).toContain("'table-name'                  = 'backtest_1.spread_metrics'");
     expect(sql).toContain("'properties.group.id'           = 'spreadwatch-backtest_1-spread-metrics'");
     expect(sql).toContain("INTERVAL '2.500' SECOND");
-    expect(sql).toMatch(/USING JAR 'file:\/\/\/.*\/flink-sql\/functions\/target\/spreadwatch-flink-functions\.jar'/);
+    expect(sql).toMatch(
+      /USING JAR 'file:\/\/\/.*\/flink-sql\/functions\/target\/spreadwatch-flink-functions\.jar'/,
+    );
     expect(sql).toContain("market_event_time(message_value, 'http://127.0.0.1:8085/apis/ccompat/v7', 300)");
     expect(sql).toContain(
       "'url'                         = 'jdbc:postgresql://127.0.0.1:5432/spreadwatch?reWriteBatchedInserts=true'",

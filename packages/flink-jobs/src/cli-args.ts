@@ -2,13 +2,15 @@
 import { parseArgs } from 'node:util';
 
 export type Command =
-  | { command: 'submit'; namespace?: string; job?: string; fromSavepoint?: string }
+  | { command: 'submit'; namespace?: string; job?: string; fromSavepoint?: string; fresh?: boolean }
   | { command: 'list'; namespace?: string }
   | { command: 'cancel' | 'stop'; namespace?: string; job: string };
 
-export const USAGE = `usage: submit-jobs.ts [--namespace NS] [submit [JOB] [--from-savepoint PATH] | list | cancel JOB | stop JOB]
-  submit   submit every job of flink-sql/ (or JOB) not already running under its name (default);
-           --from-savepoint restores the one job that is not running from a savepoint
+export const USAGE = `usage: submit-jobs.ts [--namespace NS] [submit [JOB] [--from-savepoint PATH | --fresh] | list | cancel JOB | stop JOB]
+  submit   submit every job of flink-sql/ (or JOB) not already running under its name (default); each
+           resumes from the newest retained checkpoint or savepoint of its name;
+           --from-savepoint restores the one job that is not running from that savepoint or checkpoint;
+           --fresh starts without state
   list     the namespace's jobs on the cluster, with state, id and web UI link
   cancel   cancel a running job (JOB: spread-metrics, spread-bars-1s, or the full job name)
   stop     stop a running job with a savepoint and print the savepoint path
@@ -22,16 +24,22 @@ export function parseCommand(argv: string[]): Command {
     parsed = parseArgs({
       args: argv,
       allowPositionals: true,
-      options: { namespace: { type: 'string' }, 'from-savepoint': { type: 'string' } },
+      options: {
+        namespace: { type: 'string' },
+        'from-savepoint': { type: 'string' },
+        fresh: { type: 'boolean' },
+      },
     });
   } catch (error) {
     throw new UsageError((error as Error).message);
   }
-  const { namespace, 'from-savepoint': fromSavepoint } = parsed.values;
+  const { namespace, 'from-savepoint': fromSavepoint, fresh } = parsed.values;
   const [command = 'submit', ...rest] = parsed.positionals;
   const ns = namespace === undefined ? {} : { namespace };
-  if (fromSavepoint !== undefined && command !== 'submit')
-    throw new UsageError('--from-savepoint goes with submit');
+  if ((fromSavepoint !== undefined || fresh) && command !== 'submit')
+    throw new UsageError('--from-savepoint and --fresh go with submit');
+  if (fromSavepoint !== undefined && fresh)
+    throw new UsageError('--from-savepoint and --fresh exclude each other');
   switch (command) {
     case 'submit': {
       const [job, ...extra] = rest;
@@ -41,6 +49,7 @@ export function parseCommand(argv: string[]): Command {
         ...ns,
         ...(job === undefined ? {} : { job }),
         ...(fromSavepoint === undefined ? {} : { fromSavepoint }),
+        ...(fresh ? { fresh } : {}),
       };
     }
     case 'list':

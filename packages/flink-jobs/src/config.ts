@@ -3,11 +3,11 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
+const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
+/** The native stack's state folder (infra/native), unless SPREADWATCH_HOME moves it. */
+const defaultHome = path.join(repoRoot, '.spreadwatch');
 /** What `make fetch` / `make up` build from flink-sql/functions (its pom's finalName). */
-const defaultFunctionsJar = path.resolve(
-  path.dirname(fileURLToPath(import.meta.url)),
-  '../../../flink-sql/functions/target/spreadwatch-flink-functions.jar',
-);
+const defaultFunctionsJar = path.join(repoRoot, 'flink-sql/functions/target/spreadwatch-flink-functions.jar');
 
 export interface FlinkJobsConfig {
   sqlGatewayUrl: string;
@@ -19,8 +19,11 @@ export interface FlinkJobsConfig {
   watermarkDelayMs: number;
   /** '' is the live namespace. */
   namespace: string;
-  /** Where stop-with-savepoint writes (a Flink filesystem URI); the cluster's savepoint-dir by default. */
-  savepointDir: string | undefined;
+  /**
+   * Local folder holding each job's checkpoints and savepoints under its name (job-state.ts), shared with the
+   * Flink cluster: jobs resume from the newest state found there.
+   */
+  stateDir: string;
   /** The jar of flink-sql/functions, as the SQL Gateway sees it; shipped with every job. */
   functionsJar: string;
   /** An event time further ahead of the clock than this is rejected (it would close every window early). */
@@ -51,7 +54,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): FlinkJobsConfi
       'postgres://spreadwatch:spreadwatch@127.0.0.1:5432/spreadwatch',
     watermarkDelayMs,
     namespace: env.SPREADWATCH_NAMESPACE ?? '',
-    savepointDir: env.SPREADWATCH_SAVEPOINT_DIR,
+    stateDir: path.resolve(
+      env.SPREADWATCH_FLINK_STATE_DIR || path.join(env.SPREADWATCH_HOME || defaultHome, 'data/flink/jobs'),
+    ),
     functionsJar: env.SPREADWATCH_FLINK_FUNCTIONS_JAR || defaultFunctionsJar,
     maxEventAheadSeconds: wholeNumber(env, 'SPREADWATCH_MAX_EVENT_AHEAD_S', 300),
   };

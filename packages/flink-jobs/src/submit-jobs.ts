@@ -13,10 +13,14 @@ async function run(command: Command): Promise<void> {
       for (const job of await jobs.submit({
         ...(command.fromSavepoint ? { fromSavepoint: command.fromSavepoint } : {}),
         ...(command.job ? { jobs: [command.job] } : {}),
+        ...(command.fresh ? { fresh: true } : {}),
       })) {
-        console.log(
-          `${job.name}  ${job.jobId}  ${job.submitted ? 'submitted' : 'already running'}  ${job.uiLink}`,
-        );
+        const how = !job.submitted
+          ? 'already running'
+          : job.restoredFrom
+            ? `submitted, resumed from ${job.restoredFrom}`
+            : 'submitted without state';
+        console.log(`${job.name}  ${job.jobId}  ${how}  ${job.uiLink}`);
       }
       return;
     case 'list': {

@@ -1,4 +1,5 @@
 // Submits, lists, cancels and stops the jobs of a namespace through the SQL Gateway and JobManager REST APIs.
+import { pathToFileURL } from 'node:url';
 import { migrate, withAdvisoryLock } from '@spreadwatch/db';
 import {
   JobManagerClient,
@@ -10,6 +11,7 @@ import { loadJobs, type JobDefinition, type LoadJobsOptions } from './catalog.ts
 import type { FlinkJobsConfig } from './config.ts';
 import { resolveNamespace, type Namespace } from './namespace.ts';
 import { fileLineOf, type SqlStatement } from './sql-file.ts';
+import { jobStateDirs, newestState, pruneStates, type JobStateDirs } from './job-state.ts';
 import { ensureTopics } from './topics.ts';
 
 export interface SubmittedJob {
@@ -18,6 +20,8 @@ export interface SubmittedJob {
   uiLink: string;
   /** false when a job of that name was already running and was left alone. */
   submitted: boolean;
+  /** The checkpoint or savepoint a submitted job resumed from; absent when it started without state. */
+  restoredFrom?: string;
 }
 
 /** A statement of flink-sql/ that the gateway refused: which file, which line, and the gateway's reason. */
@@ -33,8 +37,13 @@ export class JobSqlError extends Error {
 }
 
 export interface SubmitOptions {
-  /** Start the jobs from this savepoint (execution.savepoint.path). */
+  /** Start the job from this savepoint or retained checkpoint (execution.savepoint.path). */
   fromSavepoint?: string;
+  /**
+   * Start without state. By default a job resumes from the newest retained checkpoint or savepoint of its
+   * name, so no window is computed again from part of its events and the alerts keep their baseline.
+   */
+  fresh?: boolean;
   /** Only these jobs (short names like spread-metrics); all by default. */
   jobs?: string[];
 }
@@ -97,21 +106,54 @@ export class FlinkJobs {
       );
     }
     for (const definition of pending) {
-      const jobId = await this.submitOne(definition, options.fromSavepoint);
-      results.push({ name: definition.name, jobId, uiLink: this.jobManager.uiLink(jobId), submitted: true });
+      const dirs = jobStateDirs(this.config.stateDir, definition.name);
+      const restoredFrom = options.fromSavepoint ?? (options.fresh ? undefined : newestState(dirs)?.path);
+      const jobId = await this.submitOne(definition, dirs, restoredFrom);
+      if (restoredFrom) await this.confirmRestored(definition.name, jobId, restoredFrom);
+      pruneStates(dirs);
+      results.push({
+        name: definition.name,
+        jobId,
+        uiLink: this.jobManager.uiLink(jobId),
+        submitted: true,
+        ...(restoredFrom ? { restoredFrom } : {}),
+      });
     }
     return results;
   }
 
+  /** A state that no longer fits the job's SQL fails the job at once: say so, and what to do. */
+  private async confirmRestored(name: string, jobId: string, restoredFrom: string): Promise<void> {
+    try {
+      await this.jobManager.waitUntilRunning(jobId, 120_000);
+    } catch (error) {
+      const cause = await this.jobManager.rootException(jobId).catch(() => undefined);
+      throw new Error(
+        `${name} could not resume from ${restoredFrom} (${cause ?? (error as Error).message}). ` +
+          'If its SQL changed so the state no longer fits, submit it with --fresh to start without state.',
+      );
+    }
+  }
+
   // A fresh session per job: the catalog's temporary tables and views never leak between jobs, and the
   // job name and savepoint are set on the submitting statement only.
-  private async submitOne(definition: JobDefinition, fromSavepoint: string | undefined): Promise<string> {
+  private async submitOne(
+    definition: JobDefinition,
+    dirs: JobStateDirs,
+    fromSavepoint: string | undefined,
+  ): Promise<string> {
     const session = new SqlGatewaySession({ url: this.config.sqlGatewayUrl });
     try {
       const statements = definition.statements;
       for (const [index, statement] of statements.entries()) {
         const last = index === statements.length - 1;
-        const executionConfig: Record<string, string> = last ? { 'pipeline.name': definition.name } : {};
+        const executionConfig: Record<string, string> = last
+          ? {
+              'pipeline.name': definition.name,
+              'execution.checkpointing.dir': pathToFileURL(dirs.checkpoints).href,
+              'execution.checkpointing.savepoint-dir': pathToFileURL(dirs.savepoints).href,
+            }
+          : {};
         if (last && fromSavepoint) executionConfig['execution.savepoint.path'] = fromSavepoint;
         const result = await session.execute(statement.text, executionConfig).catch((error: unknown) => {
           throw error instanceof SqlStatementError ? new JobSqlError(statement, error.gatewayMessage) : error;
@@ -154,7 +196,8 @@ export class FlinkJobs {
   async stop(job: string): Promise<{ jobId: string; savepoint: string }> {
     const [active] = await this.activeJobs(job);
     if (!active) throw new Error(`no active job named ${this.fullName(job)}`);
-    const savepoint = await this.jobManager.stopWithSavepoint(active.jid, this.config.savepointDir);
+    const target = pathToFileURL(jobStateDirs(this.config.stateDir, active.name).savepoints).href;
+    const savepoint = await this.jobManager.stopWithSavepoint(active.jid, target);
     // The savepoint completes a moment before the job ends; until then it still counts as active.
     await this.jobManager.waitForState(active.jid, ['FINISHED', 'CANCELED', 'FAILED']);
     return { jobId: active.jid, savepoint };
