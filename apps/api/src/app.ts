@@ -14,9 +14,11 @@ import alertsRoutes from './routes/alerts/index.ts';
 import barsRoutes from './routes/bars/index.ts';
 import healthRoutes from './routes/health/index.ts';
 import jobsRoutes from './routes/jobs/index.ts';
+import lateEventsRoutes from './routes/late-events/index.ts';
 import liveRoutes from './routes/live/index.ts';
 import metricsRoutes from './routes/metrics/index.ts';
 import overviewRoutes from './routes/overview/index.ts';
+import rejectsRoutes from './routes/rejects/index.ts';
 import stressRoutes from './routes/stress/index.ts';
 import symbolsRoutes from './routes/symbols/index.ts';
 
@@ -81,6 +83,8 @@ export async function buildApp(
     alertsRoutes,
     stressRoutes,
     overviewRoutes,
+    rejectsRoutes,
+    lateEventsRoutes,
     liveRoutes,
     jobsRoutes,
     healthRoutes,

@@ -1,6 +1,6 @@
 import type { JobVertex } from '@spreadwatch/flink-client';
 import { describe, expect, it } from 'vitest';
-import { recordCounts } from './job-status.ts';
+import { lateEventsByJobName, recordCounts } from './job-status.ts';
 
 const vertex = (name: string, read: number, write: number): JobVertex => ({
   id: name,
@@ -26,5 +26,22 @@ describe('recordCounts', () => {
       vertex('Calc[4] -> Sink: spread_metrics[5]', 10, 0),
     ];
     expect(recordCounts(vertices)).toEqual({ recordsIn: 100, recordsOut: 10 });
+  });
+});
+
+describe('lateEventsByJobName', () => {
+  it("gives each catalog job's Flink name its total, zero when it has counted none", () => {
+    const catalog = [
+      { job: 'spread-metrics', name: 'spreadwatch-x-spread-metrics' },
+      { job: 'spread-bars-1s', name: 'spreadwatch-x-spread-bars-1s' },
+    ];
+    const totals = new Map([
+      ['spread-bars-1s', { count: 7, lastWrittenAt: '2026-01-01T10:00:00.000Z' }],
+      ['retired-job', { count: 3, lastWrittenAt: '2026-01-01T09:00:00.000Z' }],
+    ]);
+    expect([...lateEventsByJobName(catalog, totals)]).toEqual([
+      ['spreadwatch-x-spread-metrics', { count: 0, lastWrittenAt: null }],
+      ['spreadwatch-x-spread-bars-1s', { count: 7, lastWrittenAt: '2026-01-01T10:00:00.000Z' }],
+    ]);
   });
 });

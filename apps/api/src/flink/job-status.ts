@@ -1,5 +1,6 @@
 // A job's status from the JobManager REST API: state and uptime, records in and out, the last checkpoint,
-// backpressure (busiest vertex) and watermark lag (wall clock minus the last vertex's input watermark).
+// backpressure (busiest vertex) and watermark lag (wall clock minus the last vertex's input watermark), and
+// the late events the job counted (from PostgreSQL).
 import type { JobDetail, JobManagerClient, JobOverview, JobVertex } from '@spreadwatch/flink-client';
 
 export interface VertexStatus {
@@ -25,6 +26,23 @@ export interface JobStatus {
   backpressure: number | null;
   watermarkLagMs: number | null;
   uiLink: string;
+  /** The namespace's late events of this catalog job (all its runs); null for a job not of the catalog. */
+  lateEvents: LateEvents | null;
+}
+
+export interface LateEvents {
+  count: number;
+  lastWrittenAt: string | null;
+}
+
+/** Late events by Flink job name: each catalog job's total (late_events is keyed by catalog name). */
+export function lateEventsByJobName(
+  catalog: { job: string; name: string }[],
+  totals: Map<string, LateEvents>,
+): Map<string, LateEvents> {
+  return new Map(
+    catalog.map(({ job, name }) => [name, totals.get(job) ?? { count: 0, lastWrittenAt: null }]),
+  );
 }
 
 export interface JobStatusDetail extends JobStatus {
@@ -51,7 +69,10 @@ export function recordCounts(vertices: JobVertex[]): { recordsIn: number; record
   };
 }
 
-export function createJobStatus(jobManager: JobManagerClient) {
+export function createJobStatus(
+  jobManager: JobManagerClient,
+  lateEvents: () => Promise<Map<string, LateEvents>>,
+) {
   const backpressure = async (jobId: string, vertex: JobVertex): Promise<number | null> => {
     const metrics = await jobManager.vertexMetrics(jobId, vertex.id, ['backPressuredTimeMsPerSecond']);
     const value = metrics.backPressuredTimeMsPerSecond;
@@ -81,6 +102,7 @@ export function createJobStatus(jobManager: JobManagerClient) {
   const status = (
     job: JobDetail,
     { pressures, lag, checkpoints }: Awaited<ReturnType<typeof measure>>,
+    late: Map<string, LateEvents>,
   ): JobStatus => {
     const completed = checkpoints?.latest.completed;
     const known = pressures.filter((value): value is number => value !== null);
@@ -102,16 +124,17 @@ export function createJobStatus(jobManager: JobManagerClient) {
       backpressure: known.length > 0 ? Math.max(...known) : null,
       watermarkLagMs: lag,
       uiLink: jobManager.uiLink(job.jid),
+      lateEvents: late.get(job.name) ?? null,
     };
   };
 
   return {
     async detail(jobId: string): Promise<JobStatusDetail> {
       const job = await jobManager.job(jobId);
-      const measures = await measure(job);
+      const [measures, late] = await Promise.all([measure(job), lateEvents()]);
       const { checkpoints } = measures;
       return {
-        ...status(job, measures),
+        ...status(job, measures, late),
         vertices: job.vertices.map((vertex, index) => ({
           id: vertex.id,
           name: vertex.name,
@@ -132,10 +155,11 @@ export function createJobStatus(jobManager: JobManagerClient) {
     },
 
     async list(jobs: JobOverview[]): Promise<JobStatus[]> {
+      const late = await lateEvents();
       return Promise.all(
         jobs.map(async ({ jid }) => {
           const job = await jobManager.job(jid);
-          return status(job, await measure(job));
+          return status(job, await measure(job), late);
         }),
       );
     },

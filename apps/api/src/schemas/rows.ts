@@ -62,3 +62,82 @@ export const Bar = Type.Object({
   writtenAt: time,
 });
 export type Bar = Static<typeof Bar>;
+
+/** Why a Flink job kept a Kafka message out of the windows (rejected_events.reason). */
+export const REJECT_REASONS = [
+  'not_avro',
+  'unknown_schema_id',
+  'unreadable_schema',
+  'malformed_avro',
+  'invalid_symbol',
+  'unknown_event_type',
+  'invalid_price',
+  'crossed_market',
+  'invalid_size',
+  'invalid_trade_price',
+  'invalid_trade_size',
+  'invalid_side',
+  'invalid_stress',
+  'invalid_event_time',
+] as const;
+export const RejectReason = Type.Union(
+  REJECT_REASONS.map((reason) => Type.Literal(reason)),
+  { description: 'Reject reason code' },
+);
+// Responses carry the reason as a plain string: a code the Flink jobs add later is shown, not a 500.
+const reasonText = Type.String({ description: `Reject reason code: ${REJECT_REASONS.join(', ')}` });
+
+export const RejectCount = Type.Object({
+  symbol: Nullable(Type.String({ description: 'null when the message could not be decoded' })),
+  windowStart: Nullable(
+    Type.String({ format: 'date-time', description: '1-minute window the event would have entered' }),
+  ),
+  reason: reasonText,
+  count: Type.Integer(),
+  lastWrittenAt: time,
+});
+export type RejectCount = Static<typeof RejectCount>;
+
+export const RejectTotal = Type.Object({ reason: reasonText, count: Type.Integer() });
+export type RejectTotal = Static<typeof RejectTotal>;
+
+const base64 = (description: string) => Nullable(Type.String({ contentEncoding: 'base64', description }));
+
+export const DeadLetter = Type.Object({
+  topic: Type.String(),
+  partition: Type.Integer(),
+  offset: Type.Integer(),
+  key: base64('Kafka message key, base64; null when the message had none'),
+  keyText: Nullable(Type.String({ description: 'The key as text when it is printable UTF-8' })),
+  value: base64('Raw message value, base64; null for a tombstone'),
+  reason: reasonText,
+  detail: Type.String({ description: 'What was wrong with which value' }),
+  symbol: Nullable(Type.String()),
+  eventTime: Nullable(time),
+  windowStart: Nullable(time),
+  writtenAt: time,
+});
+export type DeadLetter = Static<typeof DeadLetter>;
+
+export const LateEventCount = Type.Object({
+  job: Type.String({ description: 'Catalog job name, e.g. spread-metrics' }),
+  symbol: Type.String(),
+  windowStart: time,
+  lateCount: Type.Integer(),
+  maxEventTime: time,
+  writtenAt: time,
+});
+export type LateEventCount = Static<typeof LateEventCount>;
+
+export const LateEventsTotal = Type.Object({
+  count: Type.Integer({ description: 'Events that arrived after the watermark had closed their window' }),
+  lastWrittenAt: Nullable(time),
+});
+export type LateEventsTotal = Static<typeof LateEventsTotal>;
+
+export const JobLateEvents = Type.Object({
+  job: Type.String({ description: 'Catalog job name' }),
+  count: LateEventsTotal.properties.count,
+  lastWrittenAt: LateEventsTotal.properties.lastWrittenAt,
+});
+export type JobLateEvents = Static<typeof JobLateEvents>;

@@ -1,9 +1,9 @@
 // The Flink jobs catalog of the served namespace (flink-sql/, packages/flink-jobs) and job statuses from
-// the JobManager REST API.
+// the JobManager REST API, with the late events each job wrote to PostgreSQL.
 import { FlinkJobs } from '@spreadwatch/flink-jobs';
 import fp from 'fastify-plugin';
 import type { ApiConfig } from '../../config.ts';
-import { createJobStatus, type JobStatusReader } from '../../flink/job-status.ts';
+import { createJobStatus, lateEventsByJobName, type JobStatusReader } from '../../flink/job-status.ts';
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -16,7 +16,9 @@ export default fp(
   async (app, { config }: { config: ApiConfig }) => {
     const jobs = new FlinkJobs(config.flinkJobs);
     app.decorate('flinkJobs', jobs);
-    app.decorate('jobStatus', createJobStatus(jobs.jobManager));
+    const lateEvents = async () =>
+      lateEventsByJobName(jobs.definitions(), await app.lateEventsRepository.totalsByJob());
+    app.decorate('jobStatus', createJobStatus(jobs.jobManager, lateEvents));
   },
-  { name: 'flink' },
+  { name: 'flink', dependencies: ['repositories'] },
 );

@@ -3,8 +3,10 @@ import fp from 'fastify-plugin';
 import { createAlertsRepository, type AlertsRepository } from '../../repositories/alerts.ts';
 import { createBarsRepository, type BarsRepository } from '../../repositories/bars.ts';
 import { createChangesRepository, type ChangesRepository } from '../../repositories/changes.ts';
+import { createLateEventsRepository, type LateEventsRepository } from '../../repositories/late-events.ts';
 import { createMetricsRepository, type MetricsRepository } from '../../repositories/metrics.ts';
 import { memoize } from '../../repositories/memoize.ts';
+import { createRejectsRepository, type RejectsRepository } from '../../repositories/rejects.ts';
 import { createSymbolsRepository, type SymbolsRepository } from '../../repositories/symbols.ts';
 import type { ApiConfig } from '../../config.ts';
 
@@ -15,6 +17,8 @@ declare module 'fastify' {
     barsRepository: BarsRepository;
     alertsRepository: AlertsRepository;
     changesRepository: ChangesRepository;
+    rejectsRepository: RejectsRepository;
+    lateEventsRepository: LateEventsRepository;
   }
 }
 
@@ -27,6 +31,8 @@ export default fp(
     app.decorate('barsRepository', createBarsRepository(app.pg));
     app.decorate('alertsRepository', createAlertsRepository(app.pg));
     app.decorate('changesRepository', createChangesRepository(app.pg));
+    app.decorate('rejectsRepository', createRejectsRepository(app.pg));
+    app.decorate('lateEventsRepository', createLateEventsRepository(app.pg));
   },
   { name: 'repositories', dependencies: ['pg'] },
 );

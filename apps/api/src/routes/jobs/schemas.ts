@@ -1,5 +1,6 @@
 import { Type } from 'typebox';
 import { Nullable } from '../../schemas/common.ts';
+import { LateEventsTotal } from '../../schemas/rows.ts';
 
 export const JobName = Type.Object({
   name: Type.String({ pattern: '^[a-z0-9-]{1,64}$', description: 'Catalog job name, e.g. spread-metrics' }),
@@ -23,6 +24,12 @@ export const JobStatus = Type.Object({
     Type.Number({ description: 'Wall clock minus the last vertex’s input watermark' }),
   ),
   uiLink: Type.String(),
+  lateEvents: Nullable(
+    Type.Object(LateEventsTotal.properties, {
+      description:
+        "The namespace's late events of this catalog job, all its runs; null when not of the catalog",
+    }),
+  ),
 });
 
 export const JobStatusDetail = Type.Intersect([
