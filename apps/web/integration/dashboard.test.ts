@@ -7,6 +7,7 @@ import { mkdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { FlinkJobs, loadConfig, type SubmittedJob } from '@spreadwatch/flink-jobs';
 import { Kafka, logLevel } from 'kafkajs';
+import pg from 'pg';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { dropSchema } from '../../../packages/flink-jobs/src/testing/database.ts';
@@ -174,6 +175,39 @@ describe('dashboard on the real system', () => {
       await row.waitFor();
       expect(await row.locator('a').getAttribute('href')).toBe(job.uiLink);
     }
+  });
+
+  it('shows the rejected events of the namespace by reason and the newest dead letters', async () => {
+    // The Flink jobs write these rows for bad messages and the feed sends none: three undecodable ones are
+    // inserted as the jobs would (partition 99, which the topic does not have, so no real row is replaced).
+    const client = new pg.Client({
+      connectionString: config.databaseUrl,
+      options: `-c search_path=${namespace}`,
+    });
+    await client.connect();
+    try {
+      for (const offset of [0, 1, 2]) {
+        await client.query(
+          `INSERT INTO rejected_events (kafka_topic, kafka_partition, kafka_offset, raw_value, reason, detail)
+           VALUES ($1, 99, $2, $3, 'not_avro', $4)`,
+          [flinkJobs.namespace.sourceTopic, offset, Buffer.from('plain text'), `test message ${offset}`],
+        );
+      }
+    } finally {
+      await client.end();
+    }
+    const panel = page.getByTestId('data-quality');
+    // The panel refreshes every 15 s.
+    const bar = panel.locator('li[data-reason="not_avro"]');
+    await bar.waitFor({ timeout: 30_000 });
+    expect(await bar.locator('.reason-count').textContent()).toBe('3');
+    const { totals } = await apiJson<{ totals: { reason: string; count: number }[] }>(
+      `/api/rejects?from=${new Date(Date.now() - 3_600_000).toISOString()}&to=${new Date(Date.now() + 60_000).toISOString()}`,
+    );
+    expect(totals.find((total) => total.reason === 'not_avro')?.count).toBe(3);
+    const details = await panel.locator('tr[data-reason="not_avro"] td:last-child').allTextContents();
+    expect(details.sort()).toEqual(['test message 0', 'test message 1', 'test message 2']);
+    await screenshot('data-quality');
   });
 
   it('shows fresh data and an open live stream', async () => {

@@ -3,8 +3,13 @@ import { request, type Paged } from './client.ts';
 import type {
   AlertType,
   CatalogEntry,
+  DeadLetter,
   FlinkJob,
+  JobLateEvents,
+  LateEventCount,
   Overview,
+  RejectCount,
+  RejectTotal,
   SpreadAlert,
   SpreadBar1s,
   StressPoint,
@@ -43,6 +48,21 @@ export const api = {
     request<Paged<StressPoint>>('/api/stress', { query: range(q), signal }),
   overview: (windows: number, signal: Signal) =>
     request<Overview>('/api/overview', { query: { windows }, signal }),
+  rejects: (q: { from: number; to: number; limit?: number }, signal: Signal) =>
+    request<{ items: RejectCount[]; totals: RejectTotal[]; next: string | null }>('/api/rejects', {
+      query: { from: iso(q.from), to: iso(q.to), limit: q.limit },
+      signal,
+    }),
+  deadLetters: (limit: number, signal: Signal) =>
+    request<{ items: DeadLetter[]; next: string | null }>('/api/rejects/events', {
+      query: { limit },
+      signal,
+    }),
+  lateEvents: (q: { from: number; to: number; limit?: number }, signal: Signal) =>
+    request<{ items: LateEventCount[]; totals: JobLateEvents[]; next: string | null }>('/api/late-events', {
+      query: { from: iso(q.from), to: iso(q.to), limit: q.limit },
+      signal,
+    }),
   jobs: (signal: Signal) => request<{ items: FlinkJob[] }>('/api/jobs', { signal }),
   catalog: (signal: Signal) => request<{ items: CatalogEntry[] }>('/api/jobs/catalog', { signal }),
   jobAction: (job: string, action: 'stop' | 'cancel' | 'submit', token: string) =>

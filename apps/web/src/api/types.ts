@@ -92,6 +92,59 @@ export interface FlinkJob {
   backpressure: number | null;
   watermarkLagMs: number | null;
   uiLink: string;
+  /** Late events the namespace counted for this catalog job (all its runs); null when not of the catalog. */
+  lateEvents: LateEventsTotal | null;
+}
+
+export interface LateEventsTotal {
+  count: number;
+  lastWrittenAt: string | null;
+}
+
+/** Rejected events per symbol, 1-minute window and reason; symbol and window null when undecodable. */
+export interface RejectCount {
+  symbol: string | null;
+  windowStart: string | null;
+  /** A reason code: not_avro, crossed_market, invalid_price, ... */
+  reason: string;
+  count: number;
+  lastWrittenAt: string;
+}
+
+export interface RejectTotal {
+  reason: string;
+  count: number;
+}
+
+/** A Kafka message a Flink job rejected; key and value are base64. */
+export interface DeadLetter {
+  topic: string;
+  partition: number;
+  offset: number;
+  key: string | null;
+  /** The key as text when it is printable UTF-8. */
+  keyText: string | null;
+  value: string | null;
+  reason: string;
+  detail: string;
+  symbol: string | null;
+  eventTime: string | null;
+  windowStart: string | null;
+  writtenAt: string;
+}
+
+export interface LateEventCount {
+  /** Catalog job name: spread-metrics or spread-bars-1s. */
+  job: string;
+  symbol: string;
+  windowStart: string;
+  lateCount: number;
+  maxEventTime: string;
+  writtenAt: string;
+}
+
+export interface JobLateEvents extends LateEventsTotal {
+  job: string;
 }
 
 export interface CatalogEntry {

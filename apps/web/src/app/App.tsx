@@ -2,6 +2,7 @@ import { useMemo } from 'react';
 import { api } from '../api/endpoints.ts';
 import { useQuery } from '../api/use-query.ts';
 import { AlertsPanel } from '../features/alerts/AlertsPanel.tsx';
+import { DataQualityPanel } from '../features/data-quality/DataQualityPanel.tsx';
 import { FreshnessIndicator } from '../features/freshness/FreshnessIndicator.tsx';
 import { useNewestWindowEnd } from '../features/freshness/use-newest-window.ts';
 import { HeatmapPanel } from '../features/heatmap/HeatmapPanel.tsx';
@@ -35,6 +36,7 @@ export function App() {
         <StressPanel />
         <MetricsPanel symbols={names} />
         <JobsPanel />
+        <DataQualityPanel />
       </main>
     </>
   );

@@ -45,6 +45,9 @@ export function JobsTable({ jobs, catalog, rates, busy, onAction }: Props) {
               <th>Last checkpoint</th>
               <th>Backpressure</th>
               <th>Watermark lag</th>
+              <th title="Events that arrived after the watermark had closed their window (all runs)">
+                Late events
+              </th>
               <th className="left">Actions</th>
             </tr>
           </thead>
@@ -76,6 +79,16 @@ export function JobsTable({ jobs, catalog, rates, busy, onAction }: Props) {
                   </td>
                   <td>{job.backpressure === null ? '–' : `${formatNumber(job.backpressure * 100, 0)} %`}</td>
                   <td>{formatDuration(job.watermarkLagMs)}</td>
+                  <td
+                    data-testid="late-events"
+                    title={
+                      job.lateEvents?.lastWrittenAt
+                        ? `last counted ${job.lateEvents.lastWrittenAt}`
+                        : undefined
+                    }
+                  >
+                    {formatCompact(job.lateEvents?.count)}
+                  </td>
                   <td className="left">
                     {entry && (
                       <>
