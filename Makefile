@@ -26,10 +26,10 @@ up: install ## start the whole system (stack, Flink jobs, API + dashboard, produ
 up-stack: install ## start only the servers (Kafka, registry, Flink, PostgreSQL)
 	@$(STACK) up --stack-only
 
-down: install ## stop every process the stack started
+down: install ## stop exactly the processes the stack started
 	@$(STACK) down
 
-status: install ## each service's pid, health and memory
+status: install ## each service's pid, health, restarts, last exit and memory
 	@$(STACK) status
 
 logs: install ## recent log lines of every service (SERVICE=kafka FOLLOW=1 for one, live)

@@ -13,8 +13,8 @@ const usage = `usage: stack <command>
   up [--stack-only]           start the whole system (installs what is missing), wait until healthy;
                               --stack-only: the servers without the jobs, API and producer
   submit-jobs                 submit the live Flink SQL jobs (those running are left alone)
-  down                        stop every process the stack started
-  status [--json] [--stack-only]  each service's pid, health and RSS; exit 1 if any is down
+  down                        stop exactly the processes the stack started, then its supervisor
+  status [--json] [--stack-only]  each service's pid, health, restarts, last exit and RSS; exit 1 if any is down
   logs [service] [--follow] [--lines N]
   fetch [--browser]           install prerequisites and fetch the servers without starting them;
                               --browser: also Chromium for the browser tests`;

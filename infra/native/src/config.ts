@@ -39,7 +39,23 @@ export const paths = {
   logs: path.join(home, 'logs'),
   run: path.join(home, 'run'),
   tmp: path.join(home, 'tmp'),
+  /** PM2's home: its daemon's socket, pid files and log (one supervisor per state folder). */
+  supervisor: path.join(home, 'supervisor'),
 } as const;
+
+/** What PM2 reads from the environment, here and in the daemon it spawns (see process/supervisor.ts). */
+export const supervisorEnv = {
+  PM2_HOME: paths.supervisor,
+  // The daemon would otherwise ask a remote server for new PM2 versions once a day.
+  PM2_DISABLE_VERSION_CHECK: 'true',
+  // The polite stop for every service: fast shutdown for PostgreSQL, shutdown hooks for the JVMs and apps.
+  PM2_KILL_SIGNAL: 'SIGINT',
+} as const;
+
+/** Puts supervisorEnv in this process's environment, where PM2 reads it (before PM2 is loaded). */
+export function applySupervisorEnv(): void {
+  Object.assign(env, supervisorEnv);
+}
 
 /** The ports the stack listens on by default (infra/docker-compose.yml publishes the same). */
 export const defaultPorts = {

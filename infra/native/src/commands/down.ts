@@ -1,28 +1,27 @@
-// `make down`: stops every process the stack started, by the pids it recorded, newest first.
+// `make down`: stops exactly the processes this stack started, newest first: those its supervisor (PM2)
+// runs, then the supervisor; then processes a version before the supervisor recorded in pid files.
 import { log } from '../log.ts';
 import { readPidRecord, removePidRecord } from '../process/pid-file.ts';
 import { stopProcess } from '../process/stop-process.ts';
-import { findStackProcesses } from '../process/find-stack-processes.ts';
-import { systemServices, type Service } from '../services/index.ts';
+import { stopSupervised } from '../process/supervisor.ts';
+import { systemServices } from '../services/index.ts';
 
 const graceMs = 30_000;
 
-export async function stopService(service: Pick<Service, 'name' | 'stopSignal'>): Promise<void> {
-  const record = readPidRecord(service.name);
+async function stopUnsupervised(name: string): Promise<void> {
+  const record = readPidRecord(name);
   if (!record) return;
-  const outcome = await stopProcess(record, service.stopSignal, graceMs);
-  removePidRecord(service.name);
-  if (outcome !== 'not-running') log.detail(service.name, `${outcome} (pid ${record.pid})`);
+  // SIGINT stops each of them cleanly: PostgreSQL's fast shutdown, the JVMs' and apps' shutdown hooks.
+  const outcome = await stopProcess(record, 'SIGINT', graceMs);
+  removePidRecord(name);
+  if (outcome !== 'not-running') log.detail(name, `${outcome} (pid ${record.pid}, unsupervised)`);
 }
 
 export async function down(): Promise<void> {
   log.step('stopping the stack');
   // The producer and the API first, then Flink (it holds connections to the others), PostgreSQL last.
-  for (const service of [...systemServices()].reverse()) await stopService(service);
-  // Anything of ours still alive lost its pid file (a crash, a deleted state folder): stop it too.
-  for (const leftover of findStackProcesses()) {
-    const outcome = await stopProcess({ pid: leftover.pid, marker: leftover.cmdline, startedAt: '' }, 'SIGTERM', graceMs);
-    log.detail('down', `${outcome} unrecorded process ${leftover.pid}: ${leftover.cmdline.slice(0, 120)}`);
-  }
+  const order = [...systemServices()].reverse().map((service) => service.name);
+  await stopSupervised(order, (name, outcome) => log.detail(name, outcome));
+  for (const name of order) await stopUnsupervised(name);
   log.step('stack stopped');
 }

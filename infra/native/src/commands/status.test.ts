@@ -4,7 +4,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { apiReadiness, formatStatus } from './status.ts';
 
 describe('formatStatus', () => {
-  it('shows each service with pid, health and RSS, and the total', () => {
+  it('shows each service with pid, health, restarts, last exit and RSS, and the total', () => {
     const text = formatStatus([
       {
         name: 'kafka',
@@ -14,13 +14,22 @@ describe('formatStatus', () => {
         rssBytes: 300 * 2 ** 20,
         port: 9092,
         logFile: '/x',
+        restarts: 2,
+        lastExit: { at: '2026-11-25T02:17:52', code: 0, signal: 'SIGKILL' },
       },
-      { name: 'postgres', healthy: false, detail: 'not running', port: 5432, logFile: '/y' },
+      {
+        name: 'postgres',
+        healthy: false,
+        detail: 'not running (waiting restart)',
+        port: 5432,
+        logFile: '/y',
+        restarts: 0,
+      },
     ]);
     const [header, kafka, postgres] = text.split('\n');
-    expect(header).toMatch(/^SERVICE\s+PID\s+PORT\s+HEALTH\s+RSS\s+DETAIL$/);
-    expect(kafka).toMatch(/^kafka\s+42\s+9092\s+healthy\s+300 MiB\s+1 broker\(s\)$/);
-    expect(postgres).toMatch(/^postgres\s+-\s+5432\s+DOWN\s+-\s+not running$/);
+    expect(header).toMatch(/^SERVICE\s+PID\s+PORT\s+HEALTH\s+RESTARTS\s+LAST EXIT\s+RSS\s+DETAIL$/);
+    expect(kafka).toMatch(/^kafka\s+42\s+9092\s+healthy\s+2\s+SIGKILL 02:17:52\s+300 MiB\s+1 broker\(s\)$/);
+    expect(postgres).toMatch(/^postgres\s+-\s+5432\s+DOWN\s+0\s+-\s+-\s+not running \(waiting restart\)$/);
     expect(text).toMatch(/total RSS 300 MiB$/);
   });
 
@@ -49,10 +58,10 @@ describe('formatStatus', () => {
       },
     ]);
     expect(text.split('\n').slice(1, 5)).toEqual([
-      expect.stringMatching(/^api\s+7\s+3000\s+NOT READY\s+100 MiB\s+up, not ready \(2 causes\)$/),
+      expect.stringMatching(/^api\s+7\s+3000\s+NOT READY\s+-\s+-\s+100 MiB\s+up, not ready \(2 causes\)$/),
       '    - spreadwatch-spread-metrics is RESTARTING for 40 s, 5 restarts',
       '    - no TaskManager registered with the JobManager',
-      expect.stringMatching(/^producer\s+8\s+9092\s+healthy\s+-\s+10 events in market_events$/),
+      expect.stringMatching(/^producer\s+8\s+9092\s+healthy\s+-\s+-\s+-\s+10 events in market_events$/),
     ]);
   });
 });

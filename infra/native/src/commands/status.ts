@@ -1,7 +1,10 @@
-// `make status`: each service with its pid, health (its protocol probe) and resident memory; for the API,
-// its readiness (/readyz) with every cause that keeps it from being ready listed under its line.
+// `make status`: each service with its pid, health (its protocol probe), restarts and last exit (from the
+// supervisor) and resident memory; for the API, its readiness (/readyz) with every cause that keeps it from
+// being ready listed under its line.
 import { ports, stackConfig } from '../config.ts';
 import { runningProcess } from '../process/pid-file.ts';
+import { describeExit, type LastExit } from '../process/last-exit.ts';
+import { supervisedProcesses, type SupervisedProcess } from '../process/supervisor.ts';
 import { rssBytes } from '../process/rss.ts';
 import { apiService } from '../services/app-services.ts';
 import { stackServices, systemServices, type Service } from '../services/index.ts';
@@ -14,22 +17,48 @@ export interface ServiceStatus {
   rssBytes?: number;
   port: number;
   logFile: string;
+  /** Restarts by the supervisor since `up` started it; undefined when it runs unsupervised (or not at all). */
+  restarts?: number;
+  /** How it last exited, once it has been restarted. */
+  lastExit?: LastExit;
   /** Why a running service is not ready (the API's /readyz causes). */
   causes?: string[];
 }
 
-export async function serviceStatus(service: Service): Promise<ServiceStatus> {
+type Base = Pick<ServiceStatus, 'name' | 'port' | 'logFile' | 'pid' | 'restarts' | 'lastExit'>;
+
+/** Its process: the supervisor's, else one an older version started without it (a pid file). */
+function processStatus(
+  service: Service,
+  supervised: Map<string, SupervisedProcess>,
+): { base: Base; down?: string } {
+  const base = { name: service.name, port: service.port, logFile: service.logFile };
+  const proc = supervised.get(service.name);
+  if (proc) {
+    const withCounts = { ...base, pid: proc.pid, restarts: proc.restarts, lastExit: proc.lastExit };
+    return proc.pid === undefined
+      ? { base: withCounts, down: `not running (${proc.status})` }
+      : { base: withCounts };
+  }
   const record = runningProcess(service.name);
-  const base = { name: service.name, port: service.port, logFile: service.logFile, pid: record?.pid };
-  if (!record) return { ...base, healthy: false, detail: 'not running' };
+  return record ? { base: { ...base, pid: record.pid } } : { base, down: 'not running' };
+}
+
+export async function serviceStatus(
+  service: Service,
+  supervised: Map<string, SupervisedProcess>,
+): Promise<ServiceStatus> {
+  const { base, down } = processStatus(service, supervised);
+  if (down !== undefined || base.pid === undefined)
+    return { ...base, healthy: false, detail: down ?? 'not running' };
   try {
-    return { ...base, healthy: true, detail: await service.probe(), rssBytes: rssBytes(record.pid) };
+    return { ...base, healthy: true, detail: await service.probe(), rssBytes: rssBytes(base.pid) };
   } catch (error) {
     return {
       ...base,
       healthy: false,
       detail: error instanceof Error ? error.message : String(error),
-      rssBytes: rssBytes(record.pid),
+      rssBytes: rssBytes(base.pid),
     };
   }
 }
@@ -56,23 +85,35 @@ export async function apiReadiness(
   }
 }
 
-async function apiStatus(service: Service): Promise<ServiceStatus> {
-  const record = runningProcess(service.name);
-  const base = { name: service.name, port: service.port, logFile: service.logFile, pid: record?.pid };
-  if (!record) return { ...base, healthy: false, detail: 'not running: the API is down, readiness unknown' };
+async function apiStatus(
+  service: Service,
+  supervised: Map<string, SupervisedProcess>,
+): Promise<ServiceStatus> {
+  const { base, down } = processStatus(service, supervised);
+  if (down !== undefined || base.pid === undefined) {
+    return {
+      ...base,
+      healthy: false,
+      detail: `${down ?? 'not running'}: the API is down, readiness unknown`,
+    };
+  }
   const readiness = await apiReadiness(`http://${stackConfig.host}:${ports.api}`);
-  return { ...base, ...readiness, rssBytes: rssBytes(record.pid) };
+  return { ...base, ...readiness, rssBytes: rssBytes(base.pid) };
 }
 
 /** The servers only (what the integration tests need). */
 export async function stackStatus(): Promise<ServiceStatus[]> {
-  return Promise.all(stackServices().map(serviceStatus));
+  const supervised = await supervisedProcesses();
+  return Promise.all(stackServices().map((service) => serviceStatus(service, supervised)));
 }
 
 /** Every process of `make up`. */
 export async function systemStatus(): Promise<ServiceStatus[]> {
+  const supervised = await supervisedProcesses();
   return Promise.all(
-    systemServices().map((service) => (service === apiService ? apiStatus(service) : serviceStatus(service))),
+    systemServices().map((service) =>
+      service === apiService ? apiStatus(service, supervised) : serviceStatus(service, supervised),
+    ),
   );
 }
 
@@ -84,13 +125,20 @@ function health(row: ServiceStatus): string {
   return row.causes?.length ? 'NOT READY' : 'DOWN';
 }
 
+/** "SIGKILL 02:17:52": how and when (PM2's log time, date left out) it last exited. */
+function lastExit(row: ServiceStatus): string {
+  return row.lastExit ? `${describeExit(row.lastExit)} ${row.lastExit.at.slice(11)}` : '-';
+}
+
 export function formatStatus(rows: ServiceStatus[]): string {
-  const header = ['SERVICE', 'PID', 'PORT', 'HEALTH', 'RSS', 'DETAIL'];
+  const header = ['SERVICE', 'PID', 'PORT', 'HEALTH', 'RESTARTS', 'LAST EXIT', 'RSS', 'DETAIL'];
   const table = rows.map((row) => [
     row.name,
     row.pid === undefined ? '-' : String(row.pid),
     String(row.port),
     health(row),
+    row.restarts === undefined ? '-' : String(row.restarts),
+    lastExit(row),
     mib(row.rssBytes),
     row.detail.split('\n')[0]!.slice(0, 90),
   ]);

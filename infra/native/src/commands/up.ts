@@ -1,11 +1,14 @@
-// `make up`: installs what is missing, starts every server that is not already running, waits until each
-// answers its health probe, and prints where to find them. Running it twice is harmless.
+// `make up`: installs what is missing, starts every server that is not already running under the stack's
+// supervisor (PM2, see process/supervisor.ts), waits until each answers its health probe, and prints where
+// to find them. Running it twice is harmless.
 import { mkdirSync } from 'node:fs';
 import { paths, ports, stackConfig } from '../config.ts';
 import { log } from '../log.ts';
 import { ensurePrerequisites } from '../artifacts/prerequisites.ts';
 import { fetchAll } from '../artifacts/maven-artifacts.ts';
 import { runningProcess } from '../process/pid-file.ts';
+import { assertPortsFree } from '../process/port-holder.ts';
+import { supervise, supervisedProcess } from '../process/supervisor.ts';
 import { waitHealthy } from '../health/wait-healthy.ts';
 import { appServices, stackServices, type Service } from '../services/index.ts';
 import { submitLiveJobs } from './submit-jobs.ts';
@@ -17,15 +20,26 @@ import { probePostgres } from '../health/postgres-probe.ts';
 
 async function startService(service: Service): Promise<void> {
   const t0 = Date.now();
-  const existing = runningProcess(service.name);
-  if (existing) {
-    const detail = await waitHealthy(service);
-    log.detail(service.name, `already running (pid ${existing.pid}): ${detail}`);
+  const current = await supervisedProcess(service.name);
+  if (current?.status === 'online' || current?.status === 'launching') {
+    const detail = await waitHealthy(service, current.restarts);
+    log.detail(service.name, `already running (pid ${current.pid}, ${current.restarts} restarts): ${detail}`);
     return;
   }
-  const pid = await service.start();
-  log.detail(service.name, `started (pid ${pid}), log ${service.logFile}`);
-  const detail = await waitHealthy(service);
+  const unsupervised = runningProcess(service.name);
+  if (unsupervised) {
+    const detail = await waitHealthy(service);
+    log.detail(
+      service.name,
+      `already running (pid ${unsupervised.pid}) without a supervisor, as an older version started it ` +
+        `(\`make down && make up\` supervises it): ${detail}`,
+    );
+    return;
+  }
+  assertPortsFree(service.name, service.binds);
+  const pid = await supervise(service.name, service.logFile, await service.launch());
+  log.detail(service.name, `started (pid ${pid ?? '?'}), log ${service.logFile}`);
+  const detail = await waitHealthy(service, 0);
   log.detail(service.name, `healthy in ${((Date.now() - t0) / 1000).toFixed(1)}s: ${detail}`);
 }
 

@@ -4,7 +4,8 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { existsSync, readFileSync } from 'node:fs';
 import { stackConfig } from '../config.ts';
 import { log } from '../log.ts';
-import { runningProcess } from '../process/pid-file.ts';
+import { describeExit } from '../process/last-exit.ts';
+import { supervisedProcess } from '../process/supervisor.ts';
 import type { Service } from '../services/service.ts';
 
 export class ServiceStartError extends Error {}
@@ -14,7 +15,20 @@ function logTail(file: string, lines = 12): string {
   return readFileSync(file, 'utf8').trimEnd().split('\n').slice(-lines).join('\n');
 }
 
-export async function waitHealthy(service: Service, ownsProcess = true): Promise<string> {
+/** Its crash while starting, as a sentence, or undefined while the supervised process is still up. */
+async function crashed(service: Service, restartsAtStart: number): Promise<string | undefined> {
+  const proc = await supervisedProcess(service.name);
+  if (proc && proc.restarts === restartsAtStart && proc.status !== 'errored' && proc.status !== 'stopped')
+    return undefined;
+  const exit = proc?.lastExit ? ` (${describeExit(proc.lastExit)})` : '';
+  return `${service.name} exited during start-up${exit}; the supervisor restarts it until \`make down\``;
+}
+
+/**
+ * `restartsAtStart`: the supervised process's restart count when this wait began, to notice it dying;
+ * undefined for a process that is not the supervisor's.
+ */
+export async function waitHealthy(service: Service, restartsAtStart?: number): Promise<string> {
   const started = Date.now();
   const deadline = started + stackConfig.startTimeoutSeconds * 1000;
   let lastError = 'no answer yet';
@@ -25,11 +39,8 @@ export async function waitHealthy(service: Service, ownsProcess = true): Promise
     } catch (error) {
       lastError = error instanceof Error ? error.message : String(error);
     }
-    if (ownsProcess && !runningProcess(service.name)) {
-      throw new ServiceStartError(
-        `${service.name} exited during start-up; log: ${service.logFile}\n${logTail(service.logFile)}`,
-      );
-    }
+    const crash = restartsAtStart === undefined ? undefined : await crashed(service, restartsAtStart);
+    if (crash) throw new ServiceStartError(`${crash}; log: ${service.logFile}\n${logTail(service.logFile)}`);
     const now = Date.now();
     if (now > deadline) {
       throw new ServiceStartError(
@@ -38,7 +49,10 @@ export async function waitHealthy(service: Service, ownsProcess = true): Promise
       );
     }
     if (now > nextReport) {
-      log.detail(service.name, `still starting (${Math.round((now - started) / 1000)}s): ${lastError.split('\n')[0]}`);
+      log.detail(
+        service.name,
+        `still starting (${Math.round((now - started) / 1000)}s): ${lastError.split('\n')[0]}`,
+      );
       nextReport = now + 10_000;
     }
     await sleep(500);

@@ -1,26 +1,32 @@
-// Finds every live process that belongs to this stack (this state folder), whether or not a pid file
-// still records it: `down` uses it to leave nothing behind.
+// Finds every live process of this stack (this state folder), to check that `down` left nothing behind.
+// Detection only: `down` stops what the supervisor's bookkeeping names, never what a search like this finds.
 import { readdirSync, readFileSync } from 'node:fs';
 import { paths } from '../config.ts';
-import { appEntryPoints } from '../services/app-services.ts';
+import { isOurDaemon, supervisedMarker } from './supervisor.ts';
 
-/** Every process the stack starts carries the state folder in its command line (JVM flag or data dir). */
+/** Every JVM the stack starts carries the state folder in its command line. */
 export const homeMarker = `-Dspreadwatch.home=${paths.home}`;
-/** …or, for the apps, the absolute path of their entry point in this checkout. */
-const appEntries = Object.values(appEntryPoints);
 
+function read(file: string): string {
+  try {
+    return readFileSync(file, 'utf8');
+  } catch {
+    return ''; // the process ended while we looked
+  }
+}
+
+/** The stack's JVMs, its PM2 daemon, and every process that daemon started (and their children). */
 export function findStackProcesses(): { pid: number; cmdline: string }[] {
   const found: { pid: number; cmdline: string }[] = [];
   for (const entry of readdirSync('/proc')) {
     if (!/^\d+$/.test(entry) || Number(entry) === process.pid) continue;
-    try {
-      const cmdline = readFileSync(`/proc/${entry}/cmdline`, 'utf8').replaceAll('\0', ' ');
-      if (cmdline.includes(homeMarker) || cmdline.includes(`${paths.data}/postgres`) || appEntries.some((entry) => cmdline.includes(entry))) {
-        found.push({ pid: Number(entry), cmdline: cmdline.trim() });
-      }
-    } catch {
-      // the process ended while we looked
-    }
+    const cmdline = read(`/proc/${entry}/cmdline`).replaceAll('\0', ' ').trim();
+    if (!cmdline) continue;
+    const ours =
+      cmdline.includes(homeMarker) ||
+      isOurDaemon(Number(entry)) ||
+      read(`/proc/${entry}/environ`).split('\0').includes(supervisedMarker);
+    if (ours) found.push({ pid: Number(entry), cmdline });
   }
   return found;
 }

@@ -1,6 +1,7 @@
-// Pid files record what the stack started, with a marker found in the process's command line so that a
-// recycled pid is never mistaken for ours.
-import { mkdirSync, readFileSync, rmSync, writeFileSync, existsSync } from 'node:fs';
+// Pid files of stacks started before the supervisor (PM2) ran them: `up` reports such a process, `down`
+// stops it. Each record has a marker found in the process's command line, so that a recycled pid is never
+// mistaken for ours.
+import { readFileSync, rmSync, existsSync } from 'node:fs';
 import path from 'node:path';
 import { paths } from '../config.ts';
 
@@ -12,11 +13,6 @@ export interface PidRecord {
 
 function pidPath(service: string): string {
   return path.join(paths.run, `${service}.pid.json`);
-}
-
-export function writePidRecord(service: string, record: PidRecord): void {
-  mkdirSync(paths.run, { recursive: true });
-  writeFileSync(pidPath(service), JSON.stringify(record));
 }
 
 export function readPidRecord(service: string): PidRecord | undefined {

@@ -6,9 +6,8 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { Kafka, logLevel } from 'kafkajs';
 import { inheritedEnv, paths, ports, repoRoot, stackConfig } from '../config.ts';
-import { spawnService } from '../process/spawn-service.ts';
 import { httpJson } from '../health/http-probe.ts';
-import type { Service } from './service.ts';
+import type { LaunchSpec, Service } from './service.ts';
 
 /**
  * The API's bearer token for job control: SPREADWATCH_API_TOKEN, or one generated once and kept in the
@@ -44,26 +43,18 @@ export const appEntryPoints = {
   producer: path.join(repoRoot, 'apps/producer/src/main.ts'),
 } as const;
 
-/** A TypeScript entry point run by Node through tsx; its absolute path (in this checkout) marks the process. */
-function tsxProcess(service: string, entry: string, args: string[], logFile: string): number {
-  return spawnService({
-    service,
-    command: process.execPath,
-    args: ['--import', 'tsx', entry, ...args],
-    marker: entry,
-    logFile,
-    cwd: repoRoot,
-    env: appEnv(),
-  });
+/** A TypeScript entry point run by Node through tsx. */
+function tsxProcess(entry: string, args: string[]): LaunchSpec {
+  return { command: process.execPath, args: ['--import', 'tsx', entry, ...args], cwd: repoRoot, env: appEnv() };
 }
 
 export const apiService: Service = {
   name: 'api',
   port: ports.api,
+  binds: [ports.api],
   logFile: path.join(paths.logs, 'api.log'),
-  stopSignal: 'SIGTERM',
-  async start() {
-    return tsxProcess(this.name, appEntryPoints.api, [], this.logFile);
+  async launch() {
+    return tsxProcess(appEntryPoints.api, []);
   },
   async probe() {
     await httpJson(`http://${stackConfig.host}:${ports.api}/readyz`);
@@ -74,18 +65,16 @@ export const apiService: Service = {
 export const producerService: Service = {
   name: 'producer',
   port: ports.kafka,
+  binds: [],
   logFile: path.join(paths.logs, 'producer.log'),
-  stopSignal: 'SIGTERM',
-  async start() {
+  async launch() {
     const rate = String(stackConfig.demo.rate);
     return tsxProcess(
-      this.name,
       appEntryPoints.producer,
       // Event time paced with the wall clock, so windows close in real time; a few late events exercise
       // the watermark the way real feeds do.
       ['--symbols', String(stackConfig.demo.symbols), '--rate', rate, '--event-rate', rate,
         '--late-fraction', '0.01', '--max-delay-ms', '2000'],
-      this.logFile,
     );
   },
   async probe() {

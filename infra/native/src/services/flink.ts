@@ -6,10 +6,9 @@ import path from 'node:path';
 import { parse } from 'yaml';
 import { inheritedEnv, javaBinary, nativeDir, paths, ports, stackConfig } from '../config.ts';
 import { runOrThrow } from '../process/run-command.ts';
-import { spawnService } from '../process/spawn-service.ts';
 import { httpJson } from '../health/http-probe.ts';
-import { baseJvmFlags, classpath, serviceMarker } from './jvm.ts';
-import type { Service } from './service.ts';
+import { baseJvmFlags, classpath } from './jvm.ts';
+import type { LaunchSpec, Service } from './service.ts';
 
 export const flinkConfDir = path.join(nativeDir, 'flink/conf');
 const flinkData = path.join(paths.data, 'flink');
@@ -78,15 +77,14 @@ async function flinkOverview(): Promise<{ taskmanagers: number; 'slots-total': n
 }
 
 /** A JobManager or TaskManager: memory flags from Flink's calculator, then the entrypoint on config.yaml. */
-async function startClusterProcess(
+async function clusterProcess(
   service: Pick<Service, 'name' | 'logFile'>,
   resources: 'GET_JM_RESOURCE_PARAMS' | 'GET_TM_RESOURCE_PARAMS',
   mainClass: string,
   extraProperties: Record<string, string> = {},
-): Promise<number> {
+): Promise<LaunchSpec> {
   const params = await resourceParams(resources);
-  return spawnService({
-    service: service.name,
+  return {
     command: javaBinary(),
     args: [
       ...params.jvm,
@@ -96,19 +94,17 @@ async function startClusterProcess(
       ...params.dynamic,
       ...dynamicArgs(extraProperties),
     ],
-    marker: serviceMarker(service.name),
-    logFile: service.logFile,
-  });
+  };
 }
 
 export const jobManagerService: Service = {
   name: 'flink-jobmanager',
   port: ports.flinkRest,
+  binds: [ports.flinkRest, ports.flinkRpc, ports.flinkBlob],
   logFile: path.join(paths.logs, 'flink-jobmanager.log'),
-  stopSignal: 'SIGTERM',
-  start() {
+  launch() {
     // No `--executionMode`: Flink 2's parser stops at it and drops every -D option that follows.
-    return startClusterProcess(this, 'GET_JM_RESOURCE_PARAMS', 'org.apache.flink.runtime.entrypoint.StandaloneSessionClusterEntrypoint');
+    return clusterProcess(this, 'GET_JM_RESOURCE_PARAMS', 'org.apache.flink.runtime.entrypoint.StandaloneSessionClusterEntrypoint');
   },
   async probe() {
     const overview = await flinkOverview();
@@ -119,10 +115,11 @@ export const jobManagerService: Service = {
 export const taskManagerService: Service = {
   name: 'flink-taskmanager',
   port: ports.flinkRest,
+  // Its RPC and data ports are ephemeral.
+  binds: [],
   logFile: path.join(paths.logs, 'flink-taskmanager.log'),
-  stopSignal: 'SIGTERM',
-  start() {
-    return startClusterProcess(this, 'GET_TM_RESOURCE_PARAMS', 'org.apache.flink.runtime.taskexecutor.TaskManagerRunner', {
+  launch() {
+    return clusterProcess(this, 'GET_TM_RESOURCE_PARAMS', 'org.apache.flink.runtime.taskexecutor.TaskManagerRunner', {
       'io.tmp.dirs': path.join(paths.tmp, this.name),
     });
   },
@@ -137,11 +134,10 @@ export const taskManagerService: Service = {
 export const sqlGatewayService: Service = {
   name: 'flink-sql-gateway',
   port: ports.sqlGateway,
+  binds: [ports.sqlGateway],
   logFile: path.join(paths.logs, 'flink-sql-gateway.log'),
-  stopSignal: 'SIGTERM',
-  async start() {
-    return spawnService({
-      service: this.name,
+  async launch() {
+    return {
       command: javaBinary(),
       args: [
         `-Xmx${stackConfig.heap.sqlGateway}`,
@@ -149,11 +145,9 @@ export const sqlGatewayService: Service = {
         'org.apache.flink.table.gateway.SqlGateway',
         ...Object.entries(flinkDynamicProperties()).map(([key, value]) => `-D${key}=${value}`),
       ],
-      marker: serviceMarker(this.name),
-      logFile: this.logFile,
       // The gateway finds config.yaml only through FLINK_CONF_DIR.
       env: { ...inheritedEnv, FLINK_CONF_DIR: flinkConfDir },
-    });
+    };
   },
   async probe() {
     const base = stackConfig.sqlGatewayUrl;

@@ -5,9 +5,8 @@ import path from 'node:path';
 import { javaBinary, nativeDir, paths, ports, stackConfig } from '../config.ts';
 import { log } from '../log.ts';
 import { runOrThrow } from '../process/run-command.ts';
-import { spawnService } from '../process/spawn-service.ts';
 import { probeKafka } from '../health/kafka-probe.ts';
-import { baseJvmFlags, classpath, serviceMarker } from './jvm.ts';
+import { baseJvmFlags, classpath } from './jvm.ts';
 import type { Service } from './service.ts';
 
 const confDir = path.join(nativeDir, 'kafka/conf');
@@ -57,13 +56,12 @@ async function formatStorage(logFile: string): Promise<void> {
 export const kafkaService: Service = {
   name: 'kafka',
   port: ports.kafka,
+  binds: [ports.kafka, ports.kafkaController],
   logFile: path.join(paths.logs, 'kafka.log'),
-  stopSignal: 'SIGTERM',
-  async start() {
+  async launch() {
     renderConfig();
     await formatStorage(this.logFile);
-    return spawnService({
-      service: 'kafka',
+    return {
       command: javaBinary(),
       args: [
         `-Xms${stackConfig.heap.kafka}`,
@@ -72,9 +70,7 @@ export const kafkaService: Service = {
         'kafka.Kafka',
         renderedConfig,
       ],
-      marker: serviceMarker('kafka'),
-      logFile: this.logFile,
-    });
+    };
   },
   probe: () => probeKafka(stackConfig.kafkaBrokers),
 };

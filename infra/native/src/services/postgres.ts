@@ -7,7 +7,6 @@ import { paths, ports, stackConfig } from '../config.ts';
 import { log } from '../log.ts';
 import { postgresBinDir } from '../artifacts/prerequisites.ts';
 import { runOrThrow } from '../process/run-command.ts';
-import { spawnService } from '../process/spawn-service.ts';
 import { probePostgres } from '../health/postgres-probe.ts';
 import type { Service } from './service.ts';
 
@@ -15,6 +14,7 @@ const dataDir = path.join(paths.data, 'postgres');
 const socketDir = path.join(paths.run, 'postgres-socket');
 
 interface RunAs {
+  user?: string;
   uid?: number;
   gid?: number;
 }
@@ -23,7 +23,7 @@ function runAs(): RunAs {
   if (process.getuid?.() !== 0) return {};
   const uid = Number(execFileSync('id', ['-u', 'postgres']).toString().trim());
   const gid = Number(execFileSync('id', ['-g', 'postgres']).toString().trim());
-  return { uid, gid };
+  return { user: 'postgres', uid, gid };
 }
 
 function ownedDir(dir: string, owner: RunAs): void {
@@ -45,7 +45,7 @@ async function initialise(owner: RunAs): Promise<void> {
   await runOrThrow(
     path.join(binaries(), 'initdb'),
     ['-D', dataDir, '-U', 'postgres', '--auth-local=trust', '--auth-host=scram-sha-256', '-E', 'UTF8', '--locale=C.UTF-8'],
-    { ...owner, cwd: '/' },
+    { uid: owner.uid, gid: owner.gid, cwd: '/' },
   );
 }
 
@@ -55,15 +55,15 @@ export const superuserUrl = `postgres://postgres@/postgres?host=${encodeURICompo
 export const postgresService: Service = {
   name: 'postgres',
   port: ports.postgres,
+  binds: [ports.postgres],
   logFile: path.join(paths.logs, 'postgres.log'),
-  stopSignal: 'SIGINT',
-  async start() {
+  async launch() {
     const owner = runAs();
     await initialise(owner);
     ownedDir(socketDir, owner);
     ownedDir(paths.logs, {});
-    return spawnService({
-      service: 'postgres',
+    // The server itself in the foreground (not pg_ctl, which forks it away), so the supervisor sees it exit.
+    return {
       command: path.join(binaries(), 'postgres'),
       args: [
         '-D', dataDir,
@@ -73,11 +73,9 @@ export const postgresService: Service = {
         '-c', 'max_connections=200',
         '-c', 'shared_buffers=128MB',
       ],
-      marker: dataDir,
-      logFile: this.logFile,
       cwd: '/',
-      ...owner,
-    });
+      user: owner.user,
+    };
   },
   // Before the bootstrap creates the application role only the superuser can log in, so probe as it.
   probe: () => probePostgres(superuserUrl),

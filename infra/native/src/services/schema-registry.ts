@@ -3,10 +3,9 @@
 import path from 'node:path';
 import { inheritedEnv, paths, ports, stackConfig } from '../config.ts';
 import { findRegistryJava } from '../artifacts/prerequisites.ts';
-import { spawnService } from '../process/spawn-service.ts';
 import { httpJson } from '../health/http-probe.ts';
 import { componentDir } from '../artifacts/maven-artifacts.ts';
-import { baseJvmFlags, serviceMarker } from './jvm.ts';
+import { baseJvmFlags } from './jvm.ts';
 import { registrySchema } from './database-bootstrap.ts';
 import type { Service } from './service.ts';
 
@@ -28,11 +27,10 @@ function credentialsEnv(): NodeJS.ProcessEnv {
 export const schemaRegistryService: Service = {
   name: 'schema-registry',
   port: ports.registry,
+  binds: [ports.registry, ports.registryManagement],
   logFile: path.join(paths.logs, 'schema-registry.log'),
-  stopSignal: 'SIGTERM',
-  async start() {
-    return spawnService({
-      service: 'schema-registry',
+  async launch() {
+    return {
       command: await findRegistryJava(),
       args: [
         `-Xmx${stackConfig.heap.registry}`,
@@ -51,11 +49,9 @@ export const schemaRegistryService: Service = {
         '-jar',
         path.join(componentDir('apicurio'), 'quarkus-run.jar'),
       ],
-      marker: serviceMarker('schema-registry'),
-      logFile: this.logFile,
       cwd: componentDir('apicurio'),
       env: credentialsEnv(),
-    });
+    };
   },
   async probe() {
     const subjects = await httpJson<string[]>(`${stackConfig.registryUrl}/subjects`);
