@@ -7,7 +7,7 @@
 -- dead-letter table rejected_events.
 --
 -- Stages, one job (a statement set) so the window aggregate is computed once and feeds every sink:
---   0. lateness: an event whose window is already closed is counted in late_events, not dropped unseen;
+--   0. lateness: an event whose window is already closed is logged in late_events, not dropped unseen;
 --   1. per-event measures (spread of a quote, effective spread of a trade, signed volume);
 --   2. a 1-minute tumbling window per symbol -> spread_metrics;
 --   3. a sequential stage over the window results: each window against the mean of the same symbol's up to
@@ -23,12 +23,11 @@ SELECT
            <= CURRENT_WATERMARK(event_time), FALSE)                            AS is_late
 FROM market_events;
 
-CREATE TEMPORARY VIEW late_event_counts AS
-SELECT 'spread-metrics' AS job, symbol, FLOOR(event_time TO MINUTE) AS window_start,
-       COUNT(*) AS late_count, MAX(event_time) AS max_event_time
+CREATE TEMPORARY VIEW late_event_log AS
+SELECT 'spread-metrics' AS job, kafka_topic, kafka_partition, kafka_offset, symbol, event_time,
+       FLOOR(event_time TO MINUTE) AS window_start
 FROM events_with_lateness
-WHERE is_late
-GROUP BY symbol, FLOOR(event_time TO MINUTE);
+WHERE is_late;
 
 -- 1. Measures of one event. mid = (bid + ask) / 2 of the event's quote; on a trade that is the prevailing
 --    quote, which is what the effective spread is measured against.
@@ -144,6 +143,6 @@ BEGIN
   FROM window_metrics_flagged;
   INSERT INTO spread_alerts SELECT * FROM window_alerts;
   INSERT INTO spread_alerts_topic SELECT * FROM window_alerts;
-  INSERT INTO late_events SELECT * FROM late_event_counts;
+  INSERT INTO late_events SELECT * FROM late_event_log;
   INSERT INTO rejected_events SELECT * FROM rejected_messages;
 END;

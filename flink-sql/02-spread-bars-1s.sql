@@ -6,7 +6,7 @@
 -- chart label that is close enough, and it avoids keeping every quote of the bar to find the latest one.
 --
 -- Only valid quotes enter (catalog/market-events.sql). A quote whose 1-second bar the watermark has already
--- closed (the bar fired at end - 1 ms) is counted in late_events instead of being dropped unseen;
+-- closed (the bar fired at end - 1 ms) is logged in late_events instead of being dropped unseen;
 -- CURRENT_WATERMARK here is never behind the bar operator's, so every quote let through finds its bar open.
 CREATE TEMPORARY VIEW quotes_with_lateness AS
 SELECT
@@ -25,12 +25,11 @@ SELECT
 FROM quotes_with_lateness
 WHERE NOT is_late;
 
-CREATE TEMPORARY VIEW late_quote_counts AS
-SELECT 'spread-bars-1s' AS job, symbol, FLOOR(event_time TO MINUTE) AS window_start,
-       COUNT(*) AS late_count, MAX(event_time) AS max_event_time
+CREATE TEMPORARY VIEW late_quote_log AS
+SELECT 'spread-bars-1s' AS job, kafka_topic, kafka_partition, kafka_offset, symbol, event_time,
+       FLOOR(event_time TO MINUTE) AS window_start
 FROM quotes_with_lateness
-WHERE is_late
-GROUP BY symbol, FLOOR(event_time TO MINUTE);
+WHERE is_late;
 
 EXECUTE STATEMENT SET
 BEGIN
@@ -46,5 +45,5 @@ BEGIN
     LAST_VALUE(mid)   AS last_mid
   FROM TABLE(TUMBLE(TABLE quote_spreads, DESCRIPTOR(event_time), INTERVAL '1' SECOND))
   GROUP BY symbol, window_start, window_end;
-  INSERT INTO late_events SELECT * FROM late_quote_counts;
+  INSERT INTO late_events SELECT * FROM late_quote_log;
 END;

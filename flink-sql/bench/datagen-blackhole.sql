@@ -28,6 +28,9 @@ CREATE TEMPORARY TABLE market_events (
   trade_size    AS CASE WHEN MOD(seq / ${SYMBOLS}, 5) = 0 THEN 100 + MOD(seq, 900) END,
   side          AS CASE WHEN MOD(seq / ${SYMBOLS}, 5) = 0 THEN CASE WHEN MOD(seq, 2) = 0 THEN 'BUY' ELSE 'SELL' END END,
   stress        AS (MOD(seq, 41) - 20) / 10E0,
+  kafka_topic   AS 'datagen',
+  kafka_partition AS 0,
+  kafka_offset  AS seq,
   WATERMARK FOR event_time AS event_time - INTERVAL '${WATERMARK_DELAY_SECONDS}' SECOND
 ) WITH (
   'connector'               = 'datagen',

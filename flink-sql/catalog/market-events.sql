@@ -57,7 +57,10 @@ SELECT
   decoded.trade_size          AS trade_size,
   decoded.side                AS side,         -- BUY (buyer-initiated) | SELL; null on quotes
   decoded.stress              AS stress,
-  decoded.sequence_number     AS `sequence`
+  decoded.sequence_number     AS `sequence`,
+  kafka_topic,
+  kafka_partition,
+  kafka_offset
 FROM decoded_messages
 WHERE decoded.reject_reason IS NULL;
 

@@ -123,15 +123,18 @@ CREATE TEMPORARY TABLE rejected_events (
   'sink.buffer-flush.max-rows'  = '1000'
 );
 
--- Valid events that came after the watermark had closed their window, per job, symbol and 1-minute window:
--- an upsert of a running count.
+-- Valid events that came after the watermark had closed their window, one row per job and event, keyed by
+-- its Kafka coordinates (a replay from a checkpoint rewrites the same rows). Counted by the view
+-- late_event_counts.
 CREATE TEMPORARY TABLE late_events (
   job                       STRING        NOT NULL,
+  kafka_topic               STRING        NOT NULL,
+  kafka_partition           INT           NOT NULL,
+  kafka_offset              BIGINT        NOT NULL,
   symbol                    STRING        NOT NULL,
+  event_time                TIMESTAMP(3)  NOT NULL,
   window_start              TIMESTAMP(3)  NOT NULL,
-  late_count                BIGINT        NOT NULL,
-  max_event_time            TIMESTAMP(3)  NOT NULL,
-  PRIMARY KEY (job, symbol, window_start) NOT ENFORCED
+  PRIMARY KEY (job, kafka_topic, kafka_partition, kafka_offset) NOT ENFORCED
 ) WITH (
   'connector'                   = 'jdbc',
   'url'                         = '${JDBC_URL}',

@@ -79,13 +79,15 @@ beforeAll(async () => {
       ],
     );
   }
-  for (const count of late) {
+  // late_events holds one row per late event; the API reads their counts (late_event_counts).
+  for (const [index, count] of late.entries()) {
     await sql(
       config,
-      `INSERT INTO late_events (job, symbol, window_start, late_count, max_event_time, written_at)
-       VALUES ($1, $2, $3::timestamptz AT TIME ZONE 'UTC', $4,
-         ($3::timestamptz + interval '58 seconds') AT TIME ZONE 'UTC', $5)`,
-      [count.job, count.symbol, count.windowStart, count.lateCount, count.writtenAt],
+      `INSERT INTO late_events (job, kafka_topic, kafka_partition, kafka_offset, symbol, event_time, window_start, written_at)
+       SELECT $1, 'market_events', 0, $6::bigint + n, $2, ($3::timestamptz + interval '58 seconds') AT TIME ZONE 'UTC',
+              $3::timestamptz AT TIME ZONE 'UTC', $5
+       FROM generate_series(1, $4::int) AS n`,
+      [count.job, count.symbol, count.windowStart, count.lateCount, count.writtenAt, index * 1_000_000],
     );
   }
 });

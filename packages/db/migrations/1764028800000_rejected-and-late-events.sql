@@ -28,20 +28,31 @@ SELECT symbol, window_start, reason, count(*) AS rejected_count
 FROM rejected_events
 GROUP BY symbol, window_start, reason;
 
--- late_events: valid events that arrived after the watermark had closed their window, counted per job,
--- symbol and the 1-minute window they belong to (the bars job closes 1-second bars, so it counts more).
+-- late_events: valid events that arrived after the watermark had closed their window (a 1-minute window for
+-- spread-metrics, a 1-second bar for spread-bars-1s), one row per event and job, keyed by its Kafka
+-- coordinates like rejected_events, so a job that replays from a checkpoint rewrites the same rows.
 CREATE TABLE late_events (
   job              text          NOT NULL,   -- spread-metrics | spread-bars-1s
+  kafka_topic      text          NOT NULL,
+  kafka_partition  integer       NOT NULL,
+  kafka_offset     bigint        NOT NULL,
   symbol           text          NOT NULL,
-  window_start     timestamp(3)  NOT NULL,
-  late_count       bigint        NOT NULL,
-  max_event_time   timestamp(3)  NOT NULL,
+  event_time       timestamp(3)  NOT NULL,
+  window_start     timestamp(3)  NOT NULL,   -- the 1-minute window the event belongs to
   written_at       timestamptz   NOT NULL DEFAULT now(),
-  PRIMARY KEY (job, symbol, window_start)
+  PRIMARY KEY (job, kafka_topic, kafka_partition, kafka_offset)
 );
-CREATE INDEX late_events_written_at ON late_events (written_at);
+CREATE INDEX late_events_window_start ON late_events (window_start);
+
+-- Late events per job, symbol and 1-minute window.
+CREATE VIEW late_event_counts AS
+SELECT job, symbol, window_start, count(*) AS late_count, max(event_time) AS max_event_time,
+       max(written_at) AS written_at
+FROM late_events
+GROUP BY job, symbol, window_start;
 
 -- Down Migration
+DROP VIEW late_event_counts;
 DROP TABLE late_events;
 DROP VIEW rejected_event_counts;
 DROP TABLE rejected_events;

@@ -1,5 +1,5 @@
 // Bad data on the real stack: a valid stream with, in the middle of its partitions, messages that are not
-// Avro, name an unknown or unreadable schema, are cut short, or decode to invalid events (zero, negative,
+// Avro, name an unknown, unreadable or non-Avro schema, declare a 2 GB string, are cut short, or decode to invalid events (zero, negative,
 // NaN and infinite prices, a crossed market, bad sizes, incomplete trades, an unknown event type, a
 // poisoned timestamp, a symbol with a NUL), written by a plain Kafka client with hand-made bytes. The jobs
 // must keep running without a restart, every window must equal the oracle over the valid events alone, each
@@ -59,7 +59,7 @@ const validEvents = [...validStream.slice(0, half), lockedQuote, ...validStream.
 interface BadMessage {
   name: string;
   /** The value bytes, given the market event schema's id and an incompatible schema's id. */
-  value: (ids: { marketEvent: number; incompatible: number }) => Buffer | null;
+  value: (ids: { marketEvent: number; incompatible: number; jsonSchema: number }) => Buffer | null;
   reason: string;
   /** What rejected_events files it under: the symbol and window of a decodable event. */
   symbol: string | null;
@@ -70,6 +70,14 @@ const wire = (schemaId: number, body: Buffer): Buffer => {
   const header = Buffer.alloc(5);
   header.writeUInt32BE(schemaId, 1);
   return Buffer.concat([header, body]);
+};
+/** Avro's long encoding: zigzag, then 7 bits a byte, low first. */
+const zigzagVarint = (value: number): Buffer => {
+  const bytes: number[] = [];
+  for (let rest = value * 2; ; rest = Math.floor(rest / 128)) {
+    if (rest < 128) return Buffer.from([...bytes, rest]);
+    bytes.push((rest % 128) | 0x80);
+  }
 };
 const badWindow = Math.floor(badTime / WINDOW_MS) * WINDOW_MS;
 const invalid = (
@@ -104,6 +112,21 @@ const badMessages: BadMessage[] = [
     name: 'schema the job cannot read',
     value: ({ incompatible }) => wire(incompatible, Buffer.from([0x02, 0x04])),
     reason: 'unreadable_schema',
+    symbol: null,
+    windowStart: null,
+  },
+  {
+    name: 'JSON Schema id',
+    value: ({ jsonSchema }) => wire(jsonSchema, Buffer.from('{"symbol":"AAPL"}')),
+    reason: 'unreadable_schema',
+    symbol: null,
+    windowStart: null,
+  },
+  {
+    // Avro would allocate the declared length before reading it: 2 GB from ten bytes.
+    name: 'symbol declaring a length of 2^31 - 9 bytes',
+    value: ({ marketEvent }) => wire(marketEvent, zigzagVarint(2 ** 31 - 9)),
+    reason: 'malformed_avro',
     symbol: null,
     windowStart: null,
   },
@@ -179,6 +202,15 @@ describe('Flink jobs on bad data', () => {
               name: 'Other',
               fields: [{ name: 'symbol', type: 'int' }],
             }),
+          }),
+        })
+      ).id,
+      jsonSchema: (
+        await registry<{ id: number }>(`/subjects/${topic}-json-value/versions`, {
+          method: 'POST',
+          body: JSON.stringify({
+            schemaType: 'JSON',
+            schema: JSON.stringify({ $schema: 'http://json-schema.org/draft-07/schema#', type: 'object' }),
           }),
         })
       ).id,
@@ -295,7 +327,7 @@ describe('Flink jobs on bad data', () => {
       (
         await db.query(
           `SELECT job, late_count::float8 AS late_count, (extract(epoch from max_event_time) * 1000)::float8 AS max_event_time
-           FROM "${namespace}".late_events WHERE symbol = 'AAPL' AND window_start = to_timestamp($1 / 1000.0) AT TIME ZONE 'UTC'
+           FROM "${namespace}".late_event_counts WHERE symbol = 'AAPL' AND window_start = to_timestamp($1 / 1000.0) AT TIME ZONE 'UTC'
            ORDER BY job`,
           [lateWindow],
         )

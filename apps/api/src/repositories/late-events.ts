@@ -1,4 +1,4 @@
-// Late events (late_events): what the Flink jobs counted as arriving after the watermark had closed the
+// Late events (late_event_counts over the late_events log): what the Flink jobs counted as arriving after the watermark had closed the
 // window, per job, symbol and 1-minute window; totals per job for the jobs list.
 import type pg from 'pg';
 import type { JobLateEvents, LateEventCount, LateEventsTotal } from '../schemas/rows.ts';
@@ -36,14 +36,14 @@ export function createLateEventsRepository(pool: pg.Pool) {
         pool.query<LateEventCount>(
           `SELECT job, symbol, window_start AS "windowStart", late_count AS "lateCount",
                   max_event_time AS "maxEventTime", written_at AS "writtenAt"
-           FROM late_events WHERE ${scope}
+           FROM late_event_counts WHERE ${scope}
              AND ($5::timestamptz IS NULL OR (window_start, job, symbol) > (${utc(5)}, $6, $7))
            ORDER BY window_start, job, symbol LIMIT $8`,
           [...filter, after?.[0] ?? null, after?.[1] ?? '', after?.[2] ?? '', limit + 1],
         ),
         pool.query<JobLateEvents>(
           `SELECT job, sum(late_count)::bigint AS count, max(written_at) AS "lastWrittenAt"
-           FROM late_events WHERE ${scope} GROUP BY job ORDER BY job`,
+           FROM late_event_counts WHERE ${scope} GROUP BY job ORDER BY job`,
           filter,
         ),
       ]);
@@ -63,7 +63,7 @@ export function createLateEventsRepository(pool: pg.Pool) {
     async totalsByJob(): Promise<Map<string, LateEventsTotal>> {
       const { rows } = await pool.query<JobLateEvents>(
         `SELECT job, sum(late_count)::bigint AS count, max(written_at) AS "lastWrittenAt"
-         FROM late_events GROUP BY job`,
+         FROM late_event_counts GROUP BY job`,
       );
       return new Map(rows.map(({ job, ...total }) => [job, total]));
     },

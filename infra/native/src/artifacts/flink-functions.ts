@@ -37,7 +37,7 @@ export async function buildFlinkFunctions(): Promise<void> {
     'flink-functions',
     'building flink-sql/functions (decoding and validation of market events) with its unit tests',
   );
-  await runOrThrow(stackConfig.mavenCommand, ['-B', '-q', '-f', path.join(moduleDir, 'pom.xml'), 'package'], {
+  await runOrThrow(stackConfig.mavenCommand, ['-B', '-q', '-f', path.join(moduleDir, 'pom.xml'), 'clean', 'package'], {
     onLine: (line) => {
       if (line.includes('[ERROR]') || line.includes('FAIL')) log.detail('flink-functions', line);
     },

@@ -20,7 +20,18 @@ import org.apache.avro.io.DecoderFactory;
  * avro-confluent format does, but a message that fails any step is answered as a rejection, never thrown.
  */
 public final class MarketEventDecoder {
+  static {
+    // Avro allocates a string or bytes field's declared length before reading it: ten bytes declaring a 2 GB
+    // symbol ran the TaskManager out of heap. These limits (read once, when Avro's SystemLimitException
+    // loads) make such a length a SystemLimitException instead. The names are those of the relocated Avro.
+    System.setProperty("dev.spreadwatch.shaded.avro.limits.string.maxLength", "65536");
+    System.setProperty("dev.spreadwatch.shaded.avro.limits.bytes.maxLength", "65536");
+    System.setProperty("dev.spreadwatch.shaded.avro.limits.collectionItems.maxLength", "10000");
+  }
+
   private static final byte MAGIC_BYTE = 0;
+  /** Bounds the readers kept for schema ids; past it, readers are built per message (slower, still right). */
+  private static final int MAX_READERS = 1_000;
   private static final int HEADER_LENGTH = 5;
   static final Schema READER_SCHEMA = loadReaderSchema();
   /** One per registry URL and process: schemas and resolved readers are shared by every task. */
@@ -60,7 +71,13 @@ public final class MarketEventDecoder {
       return DecodeResult.undecodable(RejectReason.NOT_AVRO, "no Confluent Avro header (first byte " + (value[0] & 0xff) + ", " + value.length + " bytes)");
     }
     int schemaId = ByteBuffer.wrap(value, 1, 4).getInt();
-    Object reader = readers.computeIfAbsent(schemaId, this::reader);
+    Object reader = readers.get(schemaId);
+    if (reader == null) {
+      reader = reader(schemaId);
+      // An unknown id is not kept: WriterSchemas remembers it for a while, then asks again.
+      boolean unknown = reader instanceof Rejection rejected && rejected.reason() == RejectReason.UNKNOWN_SCHEMA_ID;
+      if (!unknown && readers.size() < MAX_READERS) readers.put(schemaId, reader);
+    }
     if (reader instanceof Rejection rejection) return new DecodeResult(null, rejection);
     MarketEvent event;
     try {
@@ -79,11 +96,15 @@ public final class MarketEventDecoder {
     } catch (WriterSchemas.UnusableSchemaException e) {
       return new Rejection(e.reason, e.getMessage());
     }
-    SchemaCompatibility.SchemaPairCompatibility compatibility = SchemaCompatibility.checkReaderWriterCompatibility(READER_SCHEMA, writer);
-    if (compatibility.getType() != SchemaCompatibility.SchemaCompatibilityType.COMPATIBLE) {
-      return new Rejection(RejectReason.UNREADABLE_SCHEMA, "schema id " + schemaId + " (" + writer.getFullName() + ") cannot be read as " + READER_SCHEMA.getFullName() + ": " + compatibility.getDescription());
+    try {
+      SchemaCompatibility.SchemaPairCompatibility compatibility = SchemaCompatibility.checkReaderWriterCompatibility(READER_SCHEMA, writer);
+      if (compatibility.getType() != SchemaCompatibility.SchemaCompatibilityType.COMPATIBLE) {
+        return new Rejection(RejectReason.UNREADABLE_SCHEMA, "schema id " + schemaId + " (" + Printable.of(writer.getFullName()) + ") cannot be read as " + READER_SCHEMA.getFullName() + ": " + Printable.of(compatibility.getDescription()));
+      }
+      return new GenericDatumReader<GenericRecord>(writer, READER_SCHEMA);
+    } catch (RuntimeException e) {
+      return new Rejection(RejectReason.UNREADABLE_SCHEMA, "schema id " + schemaId + " cannot be resolved: " + Printable.of(String.valueOf(e.getMessage())));
     }
-    return new GenericDatumReader<GenericRecord>(writer, READER_SCHEMA);
   }
 
   private MarketEvent read(GenericDatumReader<GenericRecord> reader, byte[] value) throws IOException {
