@@ -190,6 +190,15 @@ export class JobManagerClient {
     return metrics.map((metric) => Number(metric.value));
   }
 
+  /** The names of the metrics a vertex's subtasks report (operator metrics are prefixed by the operator). */
+  async vertexMetricNames(jobId: string, vertexId: string): Promise<string[]> {
+    const metrics = await requestJson<{ id: string }[]>(
+      'GET',
+      `${this.base}/jobs/${jobId}/vertices/${vertexId}/subtasks/metrics`,
+    );
+    return metrics.map((metric) => metric.id);
+  }
+
   /** Values of named metrics of a vertex, aggregated over its subtasks (sum). */
   async vertexMetrics(
     jobId: string,

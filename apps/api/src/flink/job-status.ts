@@ -28,6 +28,12 @@ export interface JobStatus {
   uiLink: string;
   /** The namespace's late events of this catalog job (all its runs); null for a job not of the catalog. */
   lateEvents: LateEvents | null;
+  /**
+   * Events this run's window operators dropped as late (Flink's numLateRecordsDropped). The jobs log late
+   * events themselves before they reach a window; this counts the ones they cannot see: right after a
+   * restore, the window operators have their watermark back but the sources start without one.
+   */
+  lateDroppedByWindows: number | null;
 }
 
 export interface LateEvents {
@@ -85,23 +91,36 @@ export function createJobStatus(
     return watermarks.length === 0 || low < NO_WATERMARK ? null : Date.now() - low;
   };
 
-  // Per-vertex backpressure, watermark lag and checkpoints; live metrics only of a running job.
+  const lateDropped = async (jobId: string, vertex: JobVertex): Promise<number> => {
+    const names = (await jobManager.vertexMetricNames(jobId, vertex.id)).filter((name) =>
+      name.endsWith('.numLateRecordsDropped'),
+    );
+    if (names.length === 0) return 0;
+    return sum(Object.values(await jobManager.vertexMetrics(jobId, vertex.id, names)));
+  };
+
+  // Per-vertex backpressure, watermark lag, late drops and checkpoints; live metrics only of a running job.
   const measure = async (job: JobDetail) => {
     const running = job.state === 'RUNNING';
     const last = job.vertices[job.vertices.length - 1];
-    const [pressures, lag, checkpoints] = await Promise.all([
+    const [pressures, lag, dropped, checkpoints] = await Promise.all([
       Promise.all(
         job.vertices.map((vertex) => (running ? backpressure(job.jid, vertex).catch(() => null) : null)),
       ),
       running && last ? watermarkLag(job.jid, last).catch(() => null) : null,
+      running
+        ? Promise.all(job.vertices.map((vertex) => lateDropped(job.jid, vertex)))
+            .then(sum)
+            .catch(() => null)
+        : null,
       jobManager.checkpoints(job.jid).catch(() => null),
     ]);
-    return { pressures, lag, checkpoints };
+    return { pressures, lag, dropped, checkpoints };
   };
 
   const status = (
     job: JobDetail,
-    { pressures, lag, checkpoints }: Awaited<ReturnType<typeof measure>>,
+    { pressures, lag, dropped, checkpoints }: Awaited<ReturnType<typeof measure>>,
     late: Map<string, LateEvents>,
   ): JobStatus => {
     const completed = checkpoints?.latest.completed;
@@ -125,6 +144,7 @@ export function createJobStatus(
       watermarkLagMs: lag,
       uiLink: jobManager.uiLink(job.jid),
       lateEvents: late.get(job.name) ?? null,
+      lateDroppedByWindows: dropped,
     };
   };
 

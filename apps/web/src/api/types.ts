@@ -94,6 +94,8 @@ export interface FlinkJob {
   uiLink: string;
   /** Late events the namespace counted for this catalog job (all its runs); null when not of the catalog. */
   lateEvents: LateEventsTotal | null;
+  /** Events this run's window operators dropped as late, unseen by the job's own log (after a restore). */
+  lateDroppedByWindows: number | null;
 }
 
 export interface LateEventsTotal {

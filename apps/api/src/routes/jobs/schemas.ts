@@ -30,6 +30,12 @@ export const JobStatus = Type.Object({
         "The namespace's late events of this catalog job, all its runs; null when not of the catalog",
     }),
   ),
+  lateDroppedByWindows: Nullable(
+    Type.Integer({
+      description:
+        "Events this run's window operators dropped as late (Flink's numLateRecordsDropped): those the job could not log itself, right after a restore; null when not running",
+    }),
+  ),
 });
 
 export const JobStatusDetail = Type.Intersect([

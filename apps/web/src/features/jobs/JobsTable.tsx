@@ -88,6 +88,7 @@ export function JobsTable({ jobs, catalog, rates, busy, onAction }: Props) {
                     }
                   >
                     {formatCompact(job.lateEvents?.count)}
+                    {job.lateDroppedByWindows ? ` (+${formatCompact(job.lateDroppedByWindows)} dropped)` : ''}
                   </td>
                   <td className="left">
                     {entry && (
