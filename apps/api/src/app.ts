@@ -6,6 +6,7 @@ import type { ApiConfig } from './config.ts';
 import auth from './plugins/app/auth.ts';
 import flink from './plugins/app/flink.ts';
 import live from './plugins/app/live.ts';
+import parameterGuard from './plugins/app/parameter-guard.ts';
 import repositories from './plugins/app/repositories.ts';
 import pg from './plugins/external/pg.ts';
 import staticFiles from './plugins/external/static.ts';
@@ -75,6 +76,7 @@ export async function buildApp(
   await app.register(live, { config });
   await app.register(flink, { config });
   await app.register(auth, { token: config.apiToken });
+  await app.register(parameterGuard);
 
   for (const routes of [
     symbolsRoutes,

@@ -1,4 +1,5 @@
 // The alerts topic's JSON value (flink-sql/catalog/sinks.sql: spread_alerts_topic) as the API's Alert.
+import { finiteRow } from '../repositories/finite.ts';
 import type { Alert } from '../schemas/rows.ts';
 import { ALERT_TYPES } from '../schemas/rows.ts';
 
@@ -26,7 +27,7 @@ export function parseAlertMessage(value: Buffer): Alert {
   ) {
     throw new Error(`not an alert: ${value.toString('utf8').slice(0, 200)}`);
   }
-  return {
+  return finiteRow({
     symbol: message.symbol,
     windowStart: utcIso(message.window_start),
     windowEnd: utcIso(message.window_end),
@@ -37,7 +38,7 @@ export function parseAlertMessage(value: Buffer): Alert {
     orderImbalance: message.order_imbalance,
     baselineAvgSpreadBps: message.baseline_avg_spread_bps,
     writtenAt: null,
-  };
+  });
 }
 
 /** The natural key consumers dedupe on: an alert is delivered at least once. */

@@ -2,6 +2,7 @@
 import type pg from 'pg';
 import type { Alert, AlertType } from '../schemas/rows.ts';
 import { encodeAlertCursor, type AlertKey } from './alert-cursor.ts';
+import { finiteRow, type Stored } from './finite.ts';
 import { utc } from './sql.ts';
 
 export const alertColumns = `symbol, window_start AS "windowStart", window_end AS "windowEnd",
@@ -26,7 +27,7 @@ export function createAlertsRepository(pool: pg.Pool) {
       after,
       limit,
     }: AlertsQuery): Promise<{ items: Alert[]; next: string | null }> {
-      const { rows } = await pool.query<Alert>(
+      const { rows } = await pool.query<Stored<Alert>>(
         `SELECT ${alertColumns} FROM spread_alerts
          WHERE window_start >= ${utc(1)} AND ($2::text IS NULL OR alert_type = $2)
            AND ($3::text IS NULL OR symbol = $3)
@@ -42,8 +43,14 @@ export function createAlertsRepository(pool: pg.Pool) {
           limit + 1,
         ],
       );
-      const items = rows.slice(0, limit);
-      return { items, next: rows.length > limit ? encodeAlertCursor(items[items.length - 1]!) : null };
+      const items = rows.slice(0, limit).map(finiteRow);
+      // A window start stored beyond 9999 or as infinity (served as null) sorts last and cannot be a cursor.
+      const last = items.at(-1);
+      const next =
+        rows.length > limit && last?.windowStart
+          ? encodeAlertCursor({ ...last, windowStart: last.windowStart })
+          : null;
+      return { items, next };
     },
   };
 }

@@ -1,6 +1,7 @@
 // 1-second spread bars (spread_bars_1s) of a symbol over a time range.
 import type pg from 'pg';
 import type { Bar } from '../schemas/rows.ts';
+import type { Stored } from './finite.ts';
 import { symbolRange } from './sql.ts';
 
 export const barColumns = `symbol, bar_start AS "barStart", bar_end AS "barEnd", quote_count AS "quoteCount",
@@ -9,7 +10,7 @@ export const barColumns = `symbol, bar_start AS "barStart", bar_end AS "barEnd",
 
 export function createBarsRepository(pool: pg.Pool) {
   return {
-    range: symbolRange<Bar>(pool, {
+    range: symbolRange<Stored<Bar>>(pool, {
       table: 'spread_bars_1s',
       columns: barColumns,
       timeColumn: 'bar_start',

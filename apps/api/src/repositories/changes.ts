@@ -4,6 +4,7 @@ import type { Alert, Bar, WindowMetrics } from '../schemas/rows.ts';
 import { alertColumns } from './alerts.ts';
 import { barColumns } from './bars.ts';
 import { metricsColumns } from './metrics.ts';
+import { finiteRow, type Stored } from './finite.ts';
 import { cursorUs } from './sql.ts';
 
 export interface Cursored<T> {
@@ -21,14 +22,20 @@ const microseconds = (n: number): string =>
   `(timestamptz 'epoch' + $${n}::bigint * interval '1 microsecond')`;
 
 export function createChangesRepository(pool: pg.Pool) {
-  const read = async <T>(table: string, columns: string, after: number, upper: number, limit: number) => {
-    const { rows } = await pool.query<T & { cursorUs: number }>(
+  const read = async <T extends object>(
+    table: string,
+    columns: string,
+    after: number,
+    upper: number,
+    limit: number,
+  ) => {
+    const { rows } = await pool.query<Stored<T> & { cursorUs: number }>(
       `SELECT ${cursorUs} AS "cursorUs", ${columns} FROM ${table}
        WHERE written_at > ${microseconds(1)} AND written_at <= ${microseconds(2)}
        ORDER BY written_at LIMIT $3`,
       [after, upper, limit],
     );
-    return rows.map(({ cursorUs: cursor, ...row }) => ({ cursorUs: cursor, row: row as T }));
+    return rows.map(({ cursorUs: cursor, ...row }) => ({ cursorUs: cursor, row: finiteRow(row) as T }));
   };
   return {
     /** The cursor of rows old enough to be committed: now minus the settle time. */

@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { decodeKeyCursor, encodeKeyCursor, isInteger, isText, isTime, orNull } from './key-cursor.ts';
+import {
+  decodeKeyCursor,
+  encodeKeyCursor,
+  isInt32,
+  isInteger,
+  isText,
+  isTime,
+  orNull,
+} from './key-cursor.ts';
 
 const shape = [orNull(isTime), isText, isInteger] as const;
 
@@ -19,9 +27,17 @@ describe('key cursors', () => {
       encodeKeyCursor(['yesterday', 'a', 3]),
       encodeKeyCursor(['2026-01-01T10:00:00.000Z', 7, 3]),
       encodeKeyCursor(['2026-01-01T10:00:00.000Z', 'a', 1.5]),
+      encodeKeyCursor(['0000-01-01T00:00:00.000Z', 'a', 3]),
+      encodeKeyCursor(['2026-02-30T00:00:00.000Z', 'a', 3]),
+      encodeKeyCursor(['2026-01-01T10:00:00.000Z', 'a\u0000', 3]),
       Buffer.from('{"a":1}').toString('base64url'),
     ]) {
       expect([cursor, decodeKeyCursor(cursor, [...shape])]).toEqual([cursor, undefined]);
     }
+  });
+
+  it('tell a PostgreSQL integer from a bigint', () => {
+    expect([2 ** 31 - 1, -(2 ** 31)].every(isInt32)).toBe(true);
+    expect([2 ** 31, Number.MAX_SAFE_INTEGER, 1.5, '1'].some(isInt32)).toBe(false);
   });
 });

@@ -2,6 +2,7 @@
 // series and the heatmap overview.
 import type pg from 'pg';
 import type { WindowMetrics } from '../schemas/rows.ts';
+import { finiteRow, type Stored } from './finite.ts';
 import { symbolRange, toPage, utc, type PageResult } from './sql.ts';
 
 export const metricsColumns = `symbol, window_start AS "windowStart", window_end AS "windowEnd",
@@ -18,6 +19,7 @@ export interface StressPoint {
   avgSpreadBps: number | null;
   symbols: number;
   anomalies: number;
+  nonFinite: string[];
 }
 
 export interface OverviewCell {
@@ -28,11 +30,12 @@ export interface OverviewCell {
   avgStress: number | null;
   spreadAnomaly: boolean;
   isOptimal: boolean;
+  nonFinite: string[];
 }
 
 export function createMetricsRepository(pool: pg.Pool) {
   return {
-    range: symbolRange<WindowMetrics>(pool, {
+    range: symbolRange<Stored<WindowMetrics>>(pool, {
       table: 'spread_metrics',
       columns: metricsColumns,
       timeColumn: 'window_start',
@@ -41,7 +44,7 @@ export function createMetricsRepository(pool: pg.Pool) {
 
     /** The newest window of every symbol, by a loose index scan of the primary key (one probe per symbol). */
     async latest(): Promise<WindowMetrics[]> {
-      const { rows } = await pool.query<WindowMetrics>(
+      const { rows } = await pool.query<Stored<WindowMetrics>>(
         `WITH RECURSIVE symbols AS (
            SELECT min(symbol) AS symbol FROM spread_metrics
            UNION ALL
@@ -52,7 +55,7 @@ export function createMetricsRepository(pool: pg.Pool) {
            WHERE m.symbol = symbols.symbol ORDER BY window_start DESC LIMIT 1) latest
          ORDER BY latest.symbol`,
       );
-      return rows;
+      return rows.map(finiteRow);
     },
 
     async stress(
@@ -61,9 +64,10 @@ export function createMetricsRepository(pool: pg.Pool) {
       after: string | undefined,
       limit: number,
     ): Promise<PageResult<StressPoint>> {
-      const { rows } = await pool.query<StressPoint>(
-        `SELECT window_start AS "windowStart", avg(avg_stress) AS "avgStress",
-                avg(avg_spread_bps) AS "avgSpreadBps", count(*)::int AS symbols,
+      // Means in numeric: float8 sums of huge values fail with "value out of range: overflow".
+      const { rows } = await pool.query<Stored<StressPoint>>(
+        `SELECT window_start AS "windowStart", avg(avg_stress::numeric)::float8 AS "avgStress",
+                avg(avg_spread_bps::numeric)::float8 AS "avgSpreadBps", count(*)::int AS symbols,
                 count(*) FILTER (WHERE spread_anomaly)::int AS anomalies
          FROM spread_metrics
          WHERE window_start >= ${utc(1)} AND window_start < ${utc(2)}
@@ -71,14 +75,19 @@ export function createMetricsRepository(pool: pg.Pool) {
          GROUP BY window_start ORDER BY window_start LIMIT $4`,
         [from, to, after ?? null, limit + 1],
       );
-      return toPage(rows, limit, (row) => row.windowStart);
+      return toPage(rows.map(finiteRow), limit, (row) => row.windowStart);
     },
 
-    /** Every symbol's cells in the newest `windows` window starts. */
+    /**
+     * Every symbol's cells in the newest `windows` window starts that have a place on the time axis (years
+     * 0001-9999: an infinity or year-10000 start would otherwise always be the newest).
+     */
     async overview(windows: number): Promise<OverviewCell[]> {
-      const { rows } = await pool.query<OverviewCell>(
+      const { rows } = await pool.query<Stored<OverviewCell>>(
         `WITH recent AS (
-           SELECT DISTINCT window_start FROM spread_metrics ORDER BY window_start DESC LIMIT $1)
+           SELECT DISTINCT window_start FROM spread_metrics
+           WHERE window_start >= '0001-01-01' AND window_start < '10000-01-01'
+           ORDER BY window_start DESC LIMIT $1)
          SELECT symbol, window_start AS "windowStart", avg_spread_bps AS "avgSpreadBps",
                 liquidity_score AS "liquidityScore", avg_stress AS "avgStress",
                 spread_anomaly AS "spreadAnomaly", is_optimal AS "isOptimal"
@@ -86,7 +95,7 @@ export function createMetricsRepository(pool: pg.Pool) {
          ORDER BY symbol, window_start`,
         [windows],
       );
-      return rows;
+      return rows.map(finiteRow);
     },
   };
 }

@@ -34,10 +34,17 @@ export const TimeRangeQuery = Type.Object({
 });
 export type TimeRangeQuery = Static<typeof TimeRangeQuery>;
 
+export const SYMBOL_PATTERN = '^[A-Za-z0-9.~_-]{1,32}$';
+
 export const SymbolParams = Type.Object({
-  symbol: Type.String({ pattern: '^[A-Za-z0-9.~_-]{1,32}$', description: 'Instrument symbol, e.g. AAPL' }),
+  symbol: Type.String({ pattern: SYMBOL_PATTERN, description: 'Instrument symbol, e.g. AAPL' }),
 });
 export type SymbolParams = Static<typeof SymbolParams>;
+
+/** The per-row reason of null numbers: PostgreSQL holds NaN or ±Infinity there, which JSON cannot carry. */
+export const NonFinite = Type.Array(Type.String(), {
+  description: 'Fields served as null because the stored value is NaN, Infinity or -Infinity',
+});
 
 export const Nullable = <T extends Parameters<typeof Type.Union>[0][number]>(schema: T) =>
   Type.Union([schema, Type.Null()]);

@@ -1,14 +1,17 @@
 // Response shapes of the sink tables' rows. Times are ISO 8601 UTC strings.
 import { Type, type Static } from 'typebox';
-import { Nullable } from './common.ts';
+import { NonFinite, Nullable } from './common.ts';
 
-const num = Nullable(Type.Number());
+const num = Nullable(Type.Number({ description: 'null when absent or not finite (see nonFinite)' }));
 const time = Type.String({ format: 'date-time' });
+// Times of the windows, bars and alerts tables: null where PostgreSQL holds one RFC 3339 cannot carry.
+const unrepresentable = 'null when stored as ±infinity, BC or after year 9999';
+const storedTime = Nullable(Type.String({ format: 'date-time', description: unrepresentable }));
 
 export const WindowMetrics = Type.Object({
   symbol: Type.String(),
-  windowStart: time,
-  windowEnd: time,
+  windowStart: storedTime,
+  windowEnd: storedTime,
   quoteCount: Type.Integer(),
   tradeCount: Type.Integer(),
   avgSpreadBps: num,
@@ -24,7 +27,8 @@ export const WindowMetrics = Type.Object({
   avgEffectiveSpreadBps: num,
   spreadAnomaly: Type.Boolean(),
   isOptimal: Type.Boolean(),
-  writtenAt: time,
+  writtenAt: storedTime,
+  nonFinite: NonFinite,
 });
 export type WindowMetrics = Static<typeof WindowMetrics>;
 
@@ -38,28 +42,35 @@ export type AlertType = Static<typeof AlertType>;
 
 export const Alert = Type.Object({
   symbol: Type.String(),
-  windowStart: time,
-  windowEnd: time,
+  windowStart: storedTime,
+  windowEnd: storedTime,
   alertType: AlertType,
   avgSpreadBps: num,
   maxSpreadBps: num,
   stdSpreadBps: num,
   orderImbalance: num,
   baselineAvgSpreadBps: num,
-  writtenAt: Nullable(time),
+  writtenAt: Nullable(
+    Type.String({
+      format: 'date-time',
+      description: `null for an alert pushed from the topic before its row was written, or ${unrepresentable}`,
+    }),
+  ),
+  nonFinite: NonFinite,
 });
 export type Alert = Static<typeof Alert>;
 
 export const Bar = Type.Object({
   symbol: Type.String(),
-  barStart: time,
-  barEnd: time,
+  barStart: storedTime,
+  barEnd: storedTime,
   quoteCount: Type.Integer(),
   avgSpreadBps: num,
   minSpreadBps: num,
   maxSpreadBps: num,
   lastMid: num,
-  writtenAt: time,
+  writtenAt: storedTime,
+  nonFinite: NonFinite,
 });
 export type Bar = Static<typeof Bar>;
 

@@ -1,8 +1,11 @@
 // The PostgreSQL pool, on the namespace's schema (search_path), closed with the app. Timestamps come back
 // as ISO 8601 UTC strings (the sink tables hold UTC wall-clock values) and bigint counts as numbers.
+// Timestamps ISO 8601 cannot carry in four digits (±infinity, BC, after 9999) come back as null instead of
+// throwing while the row is parsed; non-finite doubles are left to the repositories (finite.ts).
 import fp from 'fastify-plugin';
 import pg from 'pg';
 import type { ApiConfig } from '../../config.ts';
+import { latest } from '../../time-range.ts';
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -10,10 +13,12 @@ declare module 'fastify' {
   }
 }
 
-const utcTimestamp = (text: string): string => new Date(`${text.replace(' ', 'T')}Z`).toISOString();
+// PostgreSQL writes BC and ±infinity in words, which do not parse; a five-digit year may.
+const iso = (time: number): string | null =>
+  Number.isNaN(time) || time > latest ? null : new Date(time).toISOString();
 const parsers: Record<number, (text: string) => unknown> = {
-  1114: utcTimestamp,
-  1184: (text) => new Date(text).toISOString(),
+  1114: (text) => iso(Date.parse(`${text.replace(' ', 'T')}Z`)),
+  1184: (text) => iso(Date.parse(text)),
   20: Number,
 };
 

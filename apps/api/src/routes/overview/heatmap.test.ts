@@ -9,6 +9,7 @@ const cell = (symbol: string, windowStart: string, avgSpreadBps: number) => ({
   avgStress: 0,
   spreadAnomaly: false,
   isOptimal: false,
+  nonFinite: [],
 });
 
 describe('toHeatmap', () => {

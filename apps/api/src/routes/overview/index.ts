@@ -1,6 +1,6 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
-import { errorResponses, Nullable } from '../../schemas/common.ts';
+import { errorResponses, NonFinite, Nullable } from '../../schemas/common.ts';
 import { toHeatmap } from './heatmap.ts';
 
 const Cell = Type.Object({
@@ -9,6 +9,7 @@ const Cell = Type.Object({
   avgStress: Nullable(Type.Number()),
   spreadAnomaly: Type.Boolean(),
   isOptimal: Type.Boolean(),
+  nonFinite: NonFinite,
 });
 
 const routes: FastifyPluginAsyncTypebox = async (app) => {

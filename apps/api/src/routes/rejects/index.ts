@@ -3,7 +3,14 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import { badRequest } from '../../errors.ts';
-import { decodeKeyCursor, isInteger, isText, isTime, orNull } from '../../repositories/key-cursor.ts';
+import {
+  decodeKeyCursor,
+  isInt32,
+  isInteger,
+  isText,
+  isTime,
+  orNull,
+} from '../../repositories/key-cursor.ts';
 import type { DeadLetterKey, RejectCountKey } from '../../repositories/rejects.ts';
 import { errorResponses, IsoTime, MAX_PAGE_SIZE, Nullable } from '../../schemas/common.ts';
 import { DeadLetter, RejectCount, RejectReason, RejectTotal } from '../../schemas/rows.ts';
@@ -80,7 +87,7 @@ const routes: FastifyPluginAsyncTypebox = async (app) => {
       const key =
         before === undefined
           ? undefined
-          : decodeKeyCursor<DeadLetterKey>(before, [isInteger, isText, isInteger, isInteger]);
+          : decodeKeyCursor<DeadLetterKey>(before, [isInteger, isText, isInt32, isInteger]);
       if (before !== undefined && !key) throw badRequest('before is not a cursor this API handed out');
       return app.rejectsRepository.newest({ reason, before: key, limit });
     },

@@ -1,14 +1,17 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
-import { errorResponses, Nullable, Page, TimeRangeQuery } from '../../schemas/common.ts';
+import { errorResponses, NonFinite, Nullable, Page, TimeRangeQuery } from '../../schemas/common.ts';
 import { instant, timeRange } from '../../time-range.ts';
 
 const StressPoint = Type.Object({
   windowStart: Type.String({ format: 'date-time' }),
-  avgStress: Nullable(Type.Number({ description: 'Mean of the symbols’ average stress' })),
+  avgStress: Nullable(
+    Type.Number({ description: 'Mean of the symbols’ average stress; null when one of them is not finite' }),
+  ),
   avgSpreadBps: Nullable(Type.Number()),
   symbols: Type.Integer({ description: 'Symbols with a window at this time' }),
   anomalies: Type.Integer({ description: 'Of those, windows flagged as spread anomalies' }),
+  nonFinite: NonFinite,
 });
 
 const routes: FastifyPluginAsyncTypebox = async (app) => {
