@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { loadConfig } from './config.ts';
-import { loadJobs } from './catalog.ts';
+import { loadJobs, parseJobName } from './catalog.ts';
 import { resolveNamespace } from './namespace.ts';
 
 const config = loadConfig({ SPREADWATCH_WATERMARK_DELAY_MS: '2500' });
@@ -41,5 +41,22 @@ describe('resolveNamespace', () => {
     for (const name of ['Public', 'public', '1x', 'a-b', 'a.b', 'x'.repeat(41)]) {
       expect(() => resolveNamespace(name)).toThrow('invalid namespace');
     }
+  });
+});
+
+describe('parseJobName', () => {
+  it('finds the namespace and job of a catalog job name, and nothing in other names', () => {
+    const jobs = ['spread-metrics', 'spread-bars-1s'];
+    expect(parseJobName('spreadwatch-spread-metrics', jobs)).toEqual({
+      namespace: '',
+      job: 'spread-metrics',
+    });
+    expect(parseJobName('spreadwatch-replay_1-spread-bars-1s', jobs)).toEqual({
+      namespace: 'replay_1',
+      job: 'spread-bars-1s',
+    });
+    expect(parseJobName('spreadwatch-a-b-spread-metrics', jobs)).toBeUndefined();
+    expect(parseJobName('other-spread-metrics', jobs)).toBeUndefined();
+    expect(parseJobName('spreadwatch-x-unknown', jobs)).toBeUndefined();
   });
 });

@@ -34,6 +34,24 @@ function sqlFiles(dir: string): string[] {
     .map((file) => path.join(dir, file));
 }
 
+/** The short names of the catalog's jobs (spread-metrics, ...), one per NN-<job>.sql file. */
+export function catalogJobNames(jobsDir = flinkSqlDir): string[] {
+  return sqlFiles(jobsDir).flatMap((file) => jobFile.exec(path.basename(file))?.[1] ?? []);
+}
+
+/** The place of a Flink job name in the catalog: its namespace ('' for live) and short job name. */
+export function parseJobName(
+  name: string,
+  jobs = catalogJobNames(),
+): { namespace: string; job: string } | undefined {
+  for (const job of jobs) {
+    if (name === `spreadwatch-${job}`) return { namespace: '', job };
+    const match = new RegExp(`^spreadwatch-([a-z][a-z0-9_]*)-${job}$`).exec(name);
+    if (match) return { namespace: match[1]!, job };
+  }
+  return undefined;
+}
+
 /** The placeholder values of a job in a namespace. */
 export function placeholderValues(
   config: FlinkJobsConfig,

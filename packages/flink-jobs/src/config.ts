@@ -28,6 +28,8 @@ export interface FlinkJobsConfig {
   functionsJar: string;
   /** An event time further ahead of the clock than this is rejected (it would close every window early). */
   maxEventAheadSeconds: number;
+  /** How often the job keeper looks for jobs that should run and do not. */
+  keeperIntervalMs: number;
 }
 
 function wholeNumber(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
@@ -59,5 +61,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): FlinkJobsConfi
     ),
     functionsJar: env.SPREADWATCH_FLINK_FUNCTIONS_JAR || defaultFunctionsJar,
     maxEventAheadSeconds: wholeNumber(env, 'SPREADWATCH_MAX_EVENT_AHEAD_S', 300),
+    keeperIntervalMs: wholeNumber(env, 'SPREADWATCH_KEEPER_INTERVAL_MS', 5000),
   };
 }

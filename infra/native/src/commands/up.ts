@@ -10,7 +10,8 @@ import { runningProcess } from '../process/pid-file.ts';
 import { assertPortsFree } from '../process/port-holder.ts';
 import { supervise, supervisedProcess } from '../process/supervisor.ts';
 import { waitHealthy } from '../health/wait-healthy.ts';
-import { appServices, stackServices, type Service } from '../services/index.ts';
+import { appServices, jobKeeperService, stackServices, type Service } from '../services/index.ts';
+import { bringBackJobs } from './kept-jobs.ts';
 import { submitLiveJobs } from './submit-jobs.ts';
 import { buildDashboardIfStale } from './build-dashboard.ts';
 import { apiToken } from '../services/app-services.ts';
@@ -56,8 +57,8 @@ export async function up({ system }: UpOptions): Promise<void> {
   await fetchAll();
   for (const dir of Object.values(paths)) mkdirSync(dir, { recursive: true });
 
-  // PostgreSQL first (the registry keeps its schemas there), then the rest at once.
-  const rest = stackServices().filter((service) => service !== postgresService);
+  // PostgreSQL first (the registry keeps its schemas there), then the servers at once, then the job keeper.
+  const rest = stackServices().filter((service) => service !== postgresService && service !== jobKeeperService);
   if (stackConfig.externalDatabaseUrl) {
     log.step('using the PostgreSQL server at DATABASE_URL');
     log.detail('postgres', await probePostgres(stackConfig.externalDatabaseUrl));
@@ -72,6 +73,9 @@ export async function up({ system }: UpOptions): Promise<void> {
   const failures = results.flatMap((result) => (result.status === 'rejected' ? [String(result.reason?.message ?? result.reason)] : []));
   if (failures.length > 0) throw new Error(failures.join('\n\n'));
 
+  log.step('bringing back the Flink jobs that were running (newest checkpoint or savepoint of each)');
+  await bringBackJobs();
+  await startService(jobKeeperService);
   log.step(`stack healthy in ${((Date.now() - t0) / 1000).toFixed(1)}s`);
   if (system) {
     log.step('submitting the Flink SQL jobs (flink-sql/)');

@@ -175,6 +175,35 @@ export async function supervise(
   return (await supervisedProcess(name))?.pid;
 }
 
+/**
+ * Stops the supervised process `name` and keeps it down (PM2 does not restart a stopped process) until
+ * `startSupervisedProcess`: for fault tests that take a service away for a while. Its polite signal first,
+ * SIGKILL after the grace period. Never starts a daemon: the stack must be running under its supervisor.
+ */
+export async function stopSupervisedProcess(name: string): Promise<void> {
+  await withSupervisedProcess(name, (api, callback) => api.stop(name, callback));
+}
+
+/** Starts again a process stopped by `stopSupervisedProcess`, with the launch spec `up` gave it. */
+export async function startSupervisedProcess(name: string): Promise<number | undefined> {
+  await withSupervisedProcess(name, (api, callback) => api.restart(name, callback));
+  return (await supervisedProcess(name))?.pid;
+}
+
+async function withSupervisedProcess(
+  name: string,
+  action: (api: Pm2, callback: (error: Error | null, result: unknown) => void) => void,
+): Promise<void> {
+  if (daemonPid() === undefined) throw new Error(`no supervisor runs for the stack in ${paths.home}`);
+  await session(async (api) => {
+    const list = await call<ProcessDescription[]>((callback) => api.list(callback));
+    if (!list.some((proc) => proc.name === name)) {
+      throw new Error(`the supervisor in ${paths.home} runs no process named ${name}`);
+    }
+    await call((callback) => action(api, callback));
+  });
+}
+
 /** Alive and not a zombie (an orphan's exit shows only once its new parent reaps it). */
 function isAlive(pid: number): boolean {
   try {
@@ -226,6 +255,23 @@ async function stopOrphan(pid: number): Promise<'stopped' | 'killed'> {
  * Stops the supervised processes in `order` (each one's polite signal, SIGKILL after the grace period),
  * then any others, then the daemon; then processes a crashed daemon left behind.
  */
+/** Stops and forgets these supervised processes only, leaving the daemon and the others running. */
+export async function stopSupervisedApps(
+  names: string[],
+  report: (name: string, outcome: string) => void,
+): Promise<void> {
+  if (daemonPid() === undefined) return;
+  await session(async (api) => {
+    const list = await call<ProcessDescription[]>((callback) => api.list(callback));
+    for (const name of names) {
+      const proc = list.find((candidate) => candidate.name === name);
+      if (!proc) continue;
+      await call((callback) => api.delete(name, callback));
+      report(name, `stopped (pid ${proc.pid})`);
+    }
+  });
+}
+
 export async function stopSupervised(
   order: string[],
   report: (name: string, outcome: string) => void,

@@ -7,6 +7,7 @@ import path from 'node:path';
 import { Kafka, logLevel } from 'kafkajs';
 import { inheritedEnv, paths, ports, repoRoot, stackConfig } from '../config.ts';
 import { httpJson } from '../health/http-probe.ts';
+import { loadConfig as loadFlinkJobsConfig, readKeptJobs } from '@spreadwatch/flink-jobs';
 import type { LaunchSpec, Service } from './service.ts';
 
 /**
@@ -35,12 +36,17 @@ export function appEnv(): NodeJS.ProcessEnv {
     SPREADWATCH_SQL_GATEWAY_URL: stackConfig.sqlGatewayUrl,
     SPREADWATCH_API_PORT: String(ports.api),
     SPREADWATCH_API_TOKEN: apiToken(),
+    SPREADWATCH_FLINK_STATE_DIR: flinkJobsStateDir,
   };
 }
+
+/** Each Flink job's checkpoints and savepoints, and the job keeper's list, in the state folder. */
+export const flinkJobsStateDir = path.join(paths.data, 'flink/jobs');
 
 export const appEntryPoints = {
   api: path.join(repoRoot, 'apps/api/src/server.ts'),
   producer: path.join(repoRoot, 'apps/producer/src/main.ts'),
+  jobKeeper: path.join(repoRoot, 'packages/flink-jobs/src/keeper-main.ts'),
 } as const;
 
 /** A TypeScript entry point run by Node through tsx. */
@@ -59,6 +65,23 @@ export const apiService: Service = {
   async probe() {
     await httpJson(`http://${stackConfig.host}:${ports.api}/readyz`);
     return `ready, dashboard at http://${stackConfig.host}:${ports.api}`;
+  },
+};
+
+/** Brings back the Flink jobs that should run: after a JobManager restart, and those `make down` parked. */
+export const jobKeeperService: Service = {
+  name: 'job-keeper',
+  port: ports.flinkRest,
+  binds: [],
+  logFile: path.join(paths.logs, 'job-keeper.log'),
+  async launch() {
+    return tsxProcess(appEntryPoints.jobKeeper, []);
+  },
+  async probe() {
+    const kept = readKeptJobs(loadFlinkJobsConfig(appEnv()));
+    const age = Date.now() - kept.checkedAt;
+    if (age > 30_000) throw new Error(`the keeper has not read the cluster for ${Math.round(age / 1000)} s`);
+    return `keeping ${kept.jobs.length} job(s) running`;
   },
 };
 
