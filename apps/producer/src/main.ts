@@ -35,7 +35,7 @@ function report(logger: Logger, run: RunReport, destination: string): void {
   if (run.failed.length === 0 && run.sent === run.acknowledged) {
     logger.info(summary);
   } else {
-    logger.error(`${summary}; ${run.failed.length} failed (${run.failure ?? 'unknown error'}): ${describeEvents(run.failed)}`);
+    logger.error(`${summary}; ${run.failed.length} not acknowledged (${run.failure ?? 'unknown error'}): ${describeEvents(run.failed)}`);
   }
 }
 
@@ -65,7 +65,13 @@ async function main(): Promise<number> {
     destination = 'stdout';
   } else {
     try {
-      sink = await createKafkaSink({ ...options, logger, connectAttempts: config.connectAttempts, signal: controller.signal });
+      sink = await createKafkaSink({
+        ...options,
+        logger,
+        connectAttempts: config.connectAttempts,
+        brokerOutageS: config.brokerOutageS,
+        signal: controller.signal,
+      });
     } catch (error) {
       logger.error(`cannot start producing: ${describeError(error)}`);
       logger.info('sent 0, acknowledged 0 events');
@@ -84,7 +90,10 @@ async function main(): Promise<number> {
     options.rate > 0 ? { speed: options.rate / (sim.eventRate ?? options.rate), startTime: sim.startTime, live: options.live, maxLagMs: MAX_LAG_MS } : undefined;
   const run = await runProducer(simulateMarket(sim), sink, { pacing, batchSize: BATCH_SIZE, signal: controller.signal, logger });
   report(logger, run, destination);
-  return run.failed.length === 0 && run.sent === run.acknowledged ? 0 : 1;
+  const code = run.failed.length === 0 && run.sent === run.acknowledged ? 0 : 1;
+  // kafkajs may still be retrying the sends given up on, and would keep the process alive for it.
+  if (run.abandoned === true) process.exit(code);
+  return code;
 }
 
 process.exitCode = await main();

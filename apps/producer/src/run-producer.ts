@@ -76,7 +76,7 @@ export async function runProducer(
         if (pacer !== undefined && pacer.slippedMs > reportedSlipMs) {
           logger.warn(
             `falling behind: the schedule slipped ${((pacer.slippedMs - reportedSlipMs) / 1000).toFixed(1)} s in the last ` +
-              `${(progressEveryMs / 1000).toFixed(0)} s (${(pacer.slippedMs / 1000).toFixed(1)} s in all); events go out at the rate this producer sustains`,
+              `${(progressEveryMs / 1000).toFixed(0)} s (${(pacer.slippedMs / 1000).toFixed(1)} s in all); events go out at the rate this producer and the broker sustain`,
           );
           reportedSlipMs = pacer.slippedMs;
         }

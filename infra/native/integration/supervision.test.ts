@@ -68,4 +68,23 @@ describe('the supervisor', () => {
     expect(supervisor.daemonPid()).toBeUndefined();
     expect(alive(bystander.pid!)).toBe(true);
   });
+
+  it('keeps a stopped process down until it is started again', async () => {
+    const first = (await supervisor.supervise('napper', path.join(home, 'logs/sleeper.log'), {
+      command: 'sleep',
+      args: ['600'],
+    }))!;
+    await supervisor.stopSupervisedProcess('napper');
+    expect(alive(first)).toBe(false);
+    // Longer than the first restart delay (0.5 s): a crash would have been restarted by now.
+    await new Promise((resolve) => setTimeout(resolve, 2_000));
+    expect(await supervisor.supervisedProcess('napper')).toMatchObject({ status: 'stopped', pid: undefined });
+
+    const second = await supervisor.startSupervisedProcess('napper');
+    expect(second).toBeDefined();
+    expect(second).not.toBe(first);
+    expect(alive(second!)).toBe(true);
+    expect(await supervisor.supervisedProcess('napper')).toMatchObject({ status: 'online', pid: second });
+    await expect(supervisor.stopSupervisedProcess('nobody')).rejects.toThrow('runs no process named nobody');
+  });
 });

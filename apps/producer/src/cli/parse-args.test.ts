@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { ProducerConfig } from '../config.ts';
 import { parseCli } from './parse-args.ts';
 
-const config: ProducerConfig = { brokers: ['127.0.0.1:9092'], registryUrl: 'http://127.0.0.1:8085/apis/ccompat/v7', topic: 'market_events', logLevel: 'info', connectAttempts: 10 };
+const config: ProducerConfig = { brokers: ['127.0.0.1:9092'], registryUrl: 'http://127.0.0.1:8085/apis/ccompat/v7', topic: 'market_events', logLevel: 'info', connectAttempts: 10, brokerOutageS: 300 };
 const NOW = Date.UTC(2026, 0, 5, 14, 30, 12, 345);
 const parse = (...argv: string[]) => parseCli(argv, config, NOW);
 

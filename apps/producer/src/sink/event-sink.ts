@@ -9,6 +9,8 @@ export interface SinkReport {
   readonly failed: readonly MarketEvent[];
   /** Why they failed, when some did. */
   readonly failure?: string;
+  /** Sends were given up on while still in flight (the broker down too long): nothing waits for them. */
+  readonly abandoned?: boolean;
 }
 
 export interface EventSink {

@@ -1,11 +1,14 @@
 // Produces events to Kafka in the Confluent Avro wire format: idempotent, acks=all, keyed by symbol so
 // each symbol stays in one partition and in order. Startup (registry, topic, producers) is retried with
-// backoff and logged.
+// backoff and logged. Once producing, a broker outage is ridden out by kafkajs's own retries of each request
+// (see outage-retry.ts) for up to brokerOutageS, the generation paused meanwhile (see outage-monitor.ts).
 import { createMarketEventSerde, type MarketEvent, type MarketEventSerde } from '@spreadwatch/market-events';
-import { Kafka, Partitioners, type LogEntry, type Message, type PartitionMetadata, type Producer } from 'kafkajs';
+import { Kafka, logLevel, Partitioners, type LogEntry, type Message, type PartitionMetadata, type Producer } from 'kafkajs';
 import type { Logger } from '../log.ts';
 import { describeError, withRetry, type RetryOptions } from '../retry.ts';
 import type { EventSink, SinkReport } from './event-sink.ts';
+import { OutageMonitor } from './outage-monitor.ts';
+import { retryCovering } from './outage-retry.ts';
 
 export interface KafkaSinkOptions {
   readonly brokers: readonly string[];
@@ -18,10 +21,13 @@ export interface KafkaSinkOptions {
   readonly connectAttempts?: number;
   /** Idempotent producers sending in parallel (see laneSender). */
   readonly lanes?: number;
+  /** How long a send may wait for the broker (an outage) before the producer gives up, seconds. */
+  readonly brokerOutageS?: number;
   readonly signal?: AbortSignal;
 }
 
 const DEFAULT_LANES = 4;
+const DEFAULT_OUTAGE_S = 300;
 
 export interface KafkaSink extends EventSink {
   readonly schemaId: number;
@@ -29,6 +35,8 @@ export interface KafkaSink extends EventSink {
 
 export async function createKafkaSink(options: KafkaSinkOptions): Promise<KafkaSink> {
   const { logger, topic } = options;
+  const brokers = options.brokers.join(',');
+  const outageS = options.brokerOutageS ?? DEFAULT_OUTAGE_S;
   const retry = (what: string): RetryOptions => ({
     attempts: options.connectAttempts ?? 10,
     initialDelayMs: 500,
@@ -54,7 +62,7 @@ export async function createKafkaSink(options: KafkaSinkOptions): Promise<KafkaS
     retry: { initialRetryTime: 200, maxRetryTime: 5_000, retries: 5 },
   });
   const admin = kafka.admin();
-  await withRetry(() => admin.connect(), retry(`connecting to Kafka at ${options.brokers.join(',')}`));
+  await withRetry(() => admin.connect(), retry(`connecting to Kafka at ${brokers}`));
   let partitionMetadata: PartitionMetadata[];
   try {
     const created = await admin.createTopics({ topics: [{ topic, numPartitions: options.partitions }], waitForLeaders: true });
@@ -64,21 +72,35 @@ export async function createKafkaSink(options: KafkaSinkOptions): Promise<KafkaS
     await admin.disconnect();
   }
 
+  const monitor = new OutageMonitor({ brokers, boundS: outageS, logger });
+  const outageRetry = retryCovering(outageS * 1000);
+  // The producers' own client: its connection retries (reconnecting during an outage) must last as long as
+  // the request retries, since a request's retry loop gives up as soon as a reconnect loop inside it does.
+  const producing = new Kafka({
+    clientId: 'spreadwatch-producer',
+    brokers: [...options.brokers],
+    logCreator: () => (entry: LogEntry) => {
+      if (entry.level === logLevel.ERROR) monitor.kafkaError(entry.log.message);
+      forwardKafkaLog(logger, entry);
+    },
+    retry: outageRetry,
+  });
   const lanes = await Promise.all(
     Array.from({ length: Math.min(options.lanes ?? DEFAULT_LANES, partitionMetadata.length) }, async () => {
-      const producer = kafka.producer({
+      const producer = producing.producer({
         idempotent: true,
+        retry: outageRetry,
         maxInFlightRequests: 1,
         allowAutoTopicCreation: false,
         // Messages carry their partition (see laneSender); this only silences kafkajs's partitioner notice.
         createPartitioner: Partitioners.DefaultPartitioner,
       });
-      await withRetry(() => producer.connect(), retry(`connecting the producer to ${options.brokers.join(',')}`));
+      await withRetry(() => producer.connect(), retry(`connecting the producer to ${brokers}`));
       return producer;
     }),
   );
   logger.info(`producing to ${topic} (${partitionMetadata.length} partitions) through ${lanes.length} idempotent producers`);
-  return laneSender(lanes, serde, topic, partitionMetadata, logger);
+  return laneSender(lanes, serde, topic, partitionMetadata, logger, { monitor, brokers, outageS });
 }
 
 /**
@@ -118,24 +140,65 @@ function laneSender(
   topic: string,
   partitionMetadata: PartitionMetadata[],
   logger: Logger,
+  outage: { readonly monitor: OutageMonitor; readonly brokers: string; readonly outageS: number },
 ): KafkaSink {
   const partitioner = Partitioners.DefaultPartitioner();
   const partitionOf = new Map<string, number>();
   const inFlight: Promise<void>[] = lanes.map(() => Promise.resolve());
+  const { monitor } = outage;
+  const boundMs = outage.outageS * 1000;
+  /** Events taken by write(), sent or about to be. */
+  let accepted = 0;
   let sent = 0;
   let acknowledged = 0;
   const failed: MarketEvent[] = [];
   let failure: string | undefined;
+  const waiting = () => accepted - acknowledged - failed.length;
+  /** Each lane's send in flight, its events, until it settles. */
+  const pending: (MarketEvent[] | undefined)[] = lanes.map(() => undefined);
+  const outageFailure = (waitedMs: number) =>
+    `Kafka at ${outage.brokers} acknowledged nothing for ${Math.round(waitedMs / 1000)} s, ` +
+    `the most SPREADWATCH_BROKER_OUTAGE_S allows (${outage.outageS} s)`;
 
+  // kafkajs's retry loops nest (reconnecting inside a request's retry), so its retries, each covering the
+  // bound, may run to a few times it: the bound itself is kept here. The sends in flight are given up on,
+  // reported as not acknowledged, and whatever kafkajs still does with them is no longer waited for.
+  let giveUp = () => {};
+  const gaveUp = new Promise<void>((resolve) => (giveUp = resolve));
+  let abandoned = false;
+  const watch = setInterval(() => {
+    const now = Date.now();
+    monitor.check(now, waiting());
+    const stuckMs = monitor.stuckForMs(now);
+    if (stuckMs < boundMs) return;
+    abandoned = true;
+    failure ??= outageFailure(stuckMs);
+    for (const events of pending) failed.push(...(events ?? []));
+    pending.fill(undefined);
+    logger.error(`giving up: ${failure}`);
+    clearInterval(watch);
+    giveUp();
+  }, 1_000).unref();
+
+  // A send that fails has exhausted kafkajs's retries (or met an error no retry fixes): it is final, never
+  // sent again (see outage-retry.ts).
   const send = (lane: number, messages: Message[], events: MarketEvent[]) => {
     sent += events.length;
+    pending[lane] = events;
+    monitor.sendStarted(lane, Date.now());
     return (lanes[lane] as Producer).send({ topic, messages, acks: -1 }).then(
       () => {
+        if (abandoned) return;
+        pending[lane] = undefined;
         acknowledged += events.length;
+        monitor.sendSettled(lane, Date.now(), true, waiting());
       },
       (error: unknown) => {
+        if (abandoned) return;
+        pending[lane] = undefined;
         failed.push(...events);
-        failure ??= describeError(error);
+        const waitedMs = monitor.sendSettled(lane, Date.now(), false, waiting());
+        failure ??= waitedMs >= boundMs ? `${outageFailure(waitedMs)}: ${describeError(error)}` : describeError(error);
         logger.error(`send of ${events.length} events failed: ${describeError(error)}`);
       },
     );
@@ -144,6 +207,7 @@ function laneSender(
   return {
     schemaId: serde.schemaId,
     async write(events) {
+      accepted += events.length;
       const messages: Message[][] = lanes.map(() => []);
       const laneEvents: MarketEvent[][] = lanes.map(() => []);
       for (const e of events) {
@@ -158,16 +222,19 @@ function laneSender(
       }
       for (let lane = 0; lane < lanes.length; lane++) {
         if ((messages[lane] as Message[]).length === 0) continue;
-        // One batch in flight per lane: the next is encoded while it travels.
-        await inFlight[lane];
+        // One batch in flight per lane: the next is encoded while it travels, and while the broker is down
+        // the caller waits here (backpressure) instead of queueing events.
+        await Promise.race([inFlight[lane], gaveUp]);
         if (failure !== undefined) throw new Error(`Kafka send failed: ${failure}`);
         inFlight[lane] = send(lane, messages[lane] as Message[], laneEvents[lane] as MarketEvent[]);
       }
     },
     async close(): Promise<SinkReport> {
-      await Promise.all(inFlight);
-      await Promise.all(lanes.map((producer) => producer.disconnect()));
-      return failure === undefined ? { sent, acknowledged, failed } : { sent, acknowledged, failed, failure };
+      await Promise.race([Promise.all(inFlight), gaveUp]);
+      clearInterval(watch);
+      // Disconnecting under a send kafkajs still retries would only wait for it.
+      if (!abandoned) await Promise.all(lanes.map((producer) => producer.disconnect()));
+      return failure === undefined ? { sent, acknowledged, failed } : { sent, acknowledged, failed, failure, abandoned };
     },
   };
 }
