@@ -30,6 +30,8 @@ export async function produceEvents(
     logLevel: logLevel.NOTHING,
   }).producer({
     maxInFlightRequests: 1,
+    // A retried request must not write its events twice: the stream is the test's expected input.
+    idempotent: true,
   });
   await producer.connect();
   let count = 0;
