@@ -6,7 +6,7 @@
 -- answer a rejection (reason code and detail) instead of throwing, so a bad message goes to the dead-letter
 -- table and the jobs keep running. The rules an event must pass are in MarketEventRules.java.
 --
---   market_event_time(value, registry_url, max_ahead_s)   TIMESTAMP(3): the event time, 1970-01-01 if none
+--   market_event_time(value, partition, registry_url, max_ahead_s)  TIMESTAMP(3): the event time, for the watermark
 --   decode_market_event(value, registry_url, max_ahead_s) ROW: the event's fields + reject_reason/detail
 CREATE TEMPORARY SYSTEM FUNCTION market_event_time
   AS 'dev.spreadwatch.flink.functions.MarketEventTime' LANGUAGE JAVA USING JAR '${FUNCTIONS_JAR}';

@@ -1,9 +1,10 @@
 -- Source: every message of a namespace's topic, as raw bytes, and the market events decoded from them
 -- (schemas/market_event.avsc in the Confluent wire format, writer schema by id from the registry).
 --
--- event_time is the event-time attribute: the decoded event time, or 1970-01-01 for a message without a
--- sane one (undecodable, before 1970, or more than ${MAX_EVENT_AHEAD_SECONDS} s ahead of the clock), which
--- never moves the watermark. The watermark trails the highest event time seen by a bounded
+-- event_time is the event-time attribute: the decoded event time or, for a message without a sane one
+-- (undecodable, before 1970, or more than ${MAX_EVENT_AHEAD_SECONDS} s ahead of the clock), the newest valid
+-- time of its partition, which never moves the watermark. A partition that carries only such messages holds
+-- the watermark at its last valid event (it is not idle); /readyz then reports windows overdue. The watermark trails the highest event time seen by a bounded
 -- out-of-orderness (SPREADWATCH_WATERMARK_DELAY_MS): events up to that much out of order still land in their
 -- windows; a window is final once the watermark passes its end. Each Kafka partition keeps its own
 -- watermark and the job's is their minimum; a partition silent for table.exec.source.idle-timeout stops
@@ -17,7 +18,7 @@ CREATE TEMPORARY TABLE market_event_messages (
   kafka_topic      STRING   METADATA FROM 'topic'      VIRTUAL,
   kafka_partition  INT      METADATA FROM 'partition'  VIRTUAL,
   kafka_offset     BIGINT   METADATA FROM 'offset'     VIRTUAL,
-  event_time AS market_event_time(message_value, '${REGISTRY_URL}', ${MAX_EVENT_AHEAD_SECONDS}),
+  event_time AS market_event_time(message_value, kafka_partition, '${REGISTRY_URL}', ${MAX_EVENT_AHEAD_SECONDS}),
   WATERMARK FOR event_time AS event_time - INTERVAL '${WATERMARK_DELAY_SECONDS}' SECOND
 ) WITH (
   'connector'                     = 'kafka',

@@ -94,7 +94,7 @@ describe(`job control routes (namespace ${config.schema})`, () => {
     // Metrics appear a few seconds after the tasks start: until then backpressure is null.
     expect(detail.vertices[0]).toMatchObject({
       status: 'RUNNING',
-      name: expect.stringMatching(/^Source: market_events/),
+      name: expect.stringMatching(/^Source: market_event_messages/),
     });
     expect(detail.vertices[0]).toHaveProperty('backpressure');
 

@@ -29,7 +29,9 @@ describe('loadJobs', () => {
     expect(sql).toMatch(
       /USING JAR 'file:\/\/\/.*\/flink-sql\/functions\/target\/spreadwatch-flink-functions\.jar'/,
     );
-    expect(sql).toContain("market_event_time(message_value, 'http://127.0.0.1:8085/apis/ccompat/v7', 300)");
+    expect(sql).toContain(
+      "market_event_time(message_value, kafka_partition, 'http://127.0.0.1:8085/apis/ccompat/v7', 300)",
+    );
     expect(sql).toContain(
       "'url'                         = 'jdbc:postgresql://127.0.0.1:5432/spreadwatch?reWriteBatchedInserts=true'",
     );

@@ -77,8 +77,11 @@ export class JobKeeper {
       if (runs.some((run) => ACTIVE_JOB_STATES.includes(run.state))) {
         this.retryAt.delete(job.name);
         stillKept.push(job);
-      } else if (runs[0] && (runs[0].state === 'CANCELED' || runs[0].state === 'FINISHED')) {
+      } else if (runs[0] && ['CANCELLING', 'CANCELED', 'FINISHED'].includes(runs[0].state)) {
         events.push({ kind: 'released', job, state: runs[0].state });
+      } else if (runs[0] && runs[0].state !== 'FAILED') {
+        // Between states (SUSPENDED, ...): look again on the next pass.
+        stillKept.push(job);
       } else {
         stillKept.push(job);
         const event = await this.resubmit(job);
