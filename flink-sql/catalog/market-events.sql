@@ -10,8 +10,10 @@
 -- watermark and the job's is their minimum; a partition silent for table.exec.source.idle-timeout stops
 -- holding it back.
 --
--- Offsets: the consumer group of the job, committed on each checkpoint; a new group starts at the earliest
--- offset, so a job (re)submitted without a savepoint continues where the last one stopped.
+-- Offsets: a job resumes from its checkpoint or savepoint, offsets and window state together. A job started
+-- without state (${STARTUP_MODE}) reads the topic from its earliest offset and computes only windows from
+-- ${FRESH_FROM} on, the end of the newest window its table already holds: every window it writes is complete,
+-- and it never overwrites a finished one with a part of it.
 CREATE TEMPORARY TABLE market_event_messages (
   message_key      BYTES,                  -- the symbol, as the producer keys it
   message_value    BYTES,
@@ -25,7 +27,7 @@ CREATE TEMPORARY TABLE market_event_messages (
   'topic'                         = '${SOURCE_TOPIC}',
   'properties.bootstrap.servers'  = '${KAFKA_BROKERS}',
   'properties.group.id'           = '${CONSUMER_GROUP}',
-  'scan.startup.mode'             = 'group-offsets',
+  'scan.startup.mode'             = '${STARTUP_MODE}',
   'properties.auto.offset.reset'  = 'earliest',
   'key.format'                    = 'raw',
   'key.fields'                    = 'message_key',
@@ -63,7 +65,8 @@ SELECT
   kafka_partition,
   kafka_offset
 FROM decoded_messages
-WHERE decoded.reject_reason IS NULL;
+WHERE decoded.reject_reason IS NULL
+  AND event_time >= TIMESTAMP '${FRESH_FROM}';
 
 -- The rejected messages, for the dead-letter table: where they are in Kafka, their bytes, and why.
 CREATE TEMPORARY VIEW rejected_messages AS

@@ -79,3 +79,55 @@ describe('jobs resubmitted after a cancel mid-stream', () => {
     expect(compareRows(tables.bars as never, expectedBars as never, ['symbol', 'bar_start'])).toEqual([]);
   });
 });
+
+describe('jobs started fresh (without state) after a cancel mid-stream', () => {
+  const freshNamespace = `fresh_${Date.now().toString(36)}`;
+  const freshConfig = { ...config, namespace: freshNamespace };
+  const flinkJobs = new FlinkJobs(freshConfig);
+  const jobManager = new JobManagerClient(freshConfig.flinkRestUrl);
+  const target = {
+    brokers: freshConfig.kafkaBrokers,
+    registryUrl: freshConfig.registryUrl,
+    topic: flinkJobs.namespace.sourceTopic,
+  };
+  const events = testStream({ seed: 20260109, startTime, minutes, maxDelayMs: 1_500 });
+  const cut = events.findIndex((event) => event.event_time >= startTime + 8.5 * WINDOW_MS);
+  const finalWatermark = startTime + (minutes + 1) * WINDOW_MS;
+  const trailing = trailingEvents(finalWatermark + watermarkDelayMs);
+  const closed = (windowEnd: number): boolean => windowEnd - 1 <= finalWatermark;
+  const all = [...events, ...trailing.map((item) => item.event)];
+  let fresh: SubmittedJob[] = [];
+
+  beforeAll(async () => {
+    await produceEvents(target, events.slice(0, cut));
+    for (const job of await flinkJobs.submit()) {
+      await waitForWatermark(jobManager, job.jobId, startTime + 8 * WINDOW_MS);
+      await waitForCheckpointAfter(jobManager, job.jobId, Date.now());
+      await flinkJobs.cancel(job.name);
+    }
+    await produceEvents(target, [...events.slice(cut), ...trailing]);
+    fresh = await flinkJobs.submit({ fresh: true });
+    for (const job of fresh) {
+      await waitForWatermark(jobManager, job.jobId, finalWatermark);
+      await waitForCheckpointAfter(jobManager, job.jobId, Date.now());
+    }
+  });
+
+  afterAll(() => removeNamespace(flinkJobs));
+
+  it('starts after the newest window each table holds', () => {
+    const metrics = fresh.find((job) => job.name.endsWith('spread-metrics'));
+    expect(metrics?.restoredFrom).toBeUndefined();
+    expect(metrics?.freshFrom).toBe('2026-01-07 15:08:00.000');
+  });
+
+  it('never rewrites a finished window with part of it: every window and bar equals the oracle', async () => {
+    const tables = await readSinkTables(freshConfig.databaseUrl, freshNamespace);
+    const expectedMetrics = spreadMetrics(all).filter((row) => closed(row.window_end));
+    expect(
+      compareRows(tables.metrics as never, expectedMetrics as never, ['symbol', 'window_start']),
+    ).toEqual([]);
+    const expectedBars = spreadBars(all).filter((bar) => closed(bar.bar_end));
+    expect(compareRows(tables.bars as never, expectedBars as never, ['symbol', 'bar_start'])).toEqual([]);
+  });
+});

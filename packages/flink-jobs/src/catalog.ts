@@ -71,6 +71,9 @@ export function placeholderValues(
     DB_USER: decodeURIComponent(database.username),
     DB_PASSWORD: decodeURIComponent(database.password),
     DB_SCHEMA: namespace.schema,
+    // A job resuming from its state: offsets come from the state, and no window is held back.
+    STARTUP_MODE: 'group-offsets',
+    FRESH_FROM: '1970-01-01 00:00:00',
     FUNCTIONS_JAR: pathToFileURL(config.functionsJar).href,
     MAX_EVENT_AHEAD_SECONDS: String(config.maxEventAheadSeconds),
   };

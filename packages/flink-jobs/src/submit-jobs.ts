@@ -19,7 +19,7 @@ async function run(command: Command): Promise<void> {
           ? 'already running'
           : job.restoredFrom
             ? `submitted, resumed from ${job.restoredFrom}`
-            : 'submitted without state';
+            : `submitted without state, windows from ${job.freshFrom} on`;
         console.log(`${job.name}  ${job.jobId}  ${how}  ${job.uiLink}`);
       }
       return;

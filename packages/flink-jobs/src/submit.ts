@@ -11,6 +11,7 @@ import { loadJobs, type JobDefinition, type LoadJobsOptions } from './catalog.ts
 import type { FlinkJobsConfig } from './config.ts';
 import { resolveNamespace, type Namespace } from './namespace.ts';
 import { fileLineOf, type SqlStatement } from './sql-file.ts';
+import { freshStartValues } from './fresh-start.ts';
 import { jobStateDirs, newestState, pruneStates, type JobStateDirs } from './job-state.ts';
 import { ensureTopics } from './topics.ts';
 
@@ -22,6 +23,8 @@ export interface SubmittedJob {
   submitted: boolean;
   /** The checkpoint or savepoint a submitted job resumed from; absent when it started without state. */
   restoredFrom?: string;
+  /** A job started without state computes windows from this time on (the end of the newest written one). */
+  freshFrom?: string;
 }
 
 /** A statement of flink-sql/ that the gateway refused: which file, which line, and the gateway's reason. */
@@ -108,7 +111,14 @@ export class FlinkJobs {
     for (const definition of pending) {
       const dirs = jobStateDirs(this.config.stateDir, definition.name);
       const restoredFrom = options.fromSavepoint ?? (options.fresh ? undefined : newestState(dirs)?.path);
-      const jobId = await this.submitOne(definition, dirs, restoredFrom);
+      const fresh = restoredFrom
+        ? undefined
+        : await freshStartValues(this.config.databaseUrl, this.namespace, definition.job);
+      const jobId = await this.submitOne(
+        fresh ? this.definitionWith(definition.job, fresh) : definition,
+        dirs,
+        restoredFrom,
+      );
       if (restoredFrom) await this.confirmRestored(definition.name, jobId, restoredFrom);
       pruneStates(dirs);
       results.push({
@@ -117,9 +127,19 @@ export class FlinkJobs {
         uiLink: this.jobManager.uiLink(jobId),
         submitted: true,
         ...(restoredFrom ? { restoredFrom } : {}),
+        ...(fresh ? { freshFrom: fresh.FRESH_FROM } : {}),
       });
     }
     return results;
+  }
+
+  private definitionWith(job: string, values: Record<string, string>): JobDefinition {
+    const extraValues = { ...this.catalogOptions.extraValues, ...values };
+    const definition = loadJobs(this.config, this.namespace, { ...this.catalogOptions, extraValues }).find(
+      (candidate) => candidate.job === job,
+    );
+    if (!definition) throw new Error(`no job ${job} in the catalog`);
+    return definition;
   }
 
   /** A state that no longer fits the job's SQL fails the job at once: say so, and what to do. */
