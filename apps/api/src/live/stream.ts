@@ -1,8 +1,15 @@
 // One client's event stream: subscribe first (holding live events), replay what it missed since its
 // Last-Event-ID from PostgreSQL, then release the held events. Live events all come after the cursor read
 // at subscription, so nothing is lost or sent twice between replay and live.
+//
+// Memory per client is bounded: the replay writes a page, then waits for the socket to drain before it
+// reads the next; live events come in batches (one read of the change log) and wait in the socket's buffer
+// (or, during the replay, in the held list). A batch that finds more than maxBufferBytes still waiting from
+// the ones before means the client reads too slowly: it gets a final `overflow` event and is disconnected,
+// and resumes with its Last-Event-ID (an EventSource does so by itself). So a client holds at most
+// maxBufferBytes plus one batch, and a burst larger than the bound does not cut off a client that keeps up.
 import type { ServerResponse } from 'node:http';
-import type { LiveHub } from './hub.ts';
+import { gapData, type LiveHub } from './hub.ts';
 import { formatEvent, type LiveEvent } from './sse.ts';
 
 export type LiveKind = 'window' | 'bar' | 'alert';
@@ -11,8 +18,13 @@ export interface StreamOptions {
   /** Cursor of the client's Last-Event-ID; undefined for a new client (only events from now on). */
   after: number | undefined;
   kinds: readonly LiveKind[];
+  /** Bytes that may wait for a slow client before it is disconnected. */
+  maxBufferBytes: number;
   heartbeatMs?: number;
 }
+
+/** How long a client cut off gets to read its final event before the socket is destroyed. */
+const FAREWELL_MS = 5_000;
 
 export async function openStream(
   hub: LiveHub,
@@ -25,35 +37,92 @@ export async function openStream(
     connection: 'keep-alive',
     'x-accel-buffering': 'no',
   });
-  const wanted = (event: LiveEvent): boolean =>
-    !event.event || event.event === 'gap' || options.kinds.includes(event.event);
-  // An event of an unwanted type still moves the client's cursor.
-  const write = (event: LiveEvent): void => {
-    if (wanted(event)) response.write(formatEvent(event));
-    else if (event.id !== undefined) response.write(formatEvent({ id: event.id }));
+  const wanted = ({ event }: LiveEvent): boolean =>
+    event === undefined || event === 'gap' || event === 'overflow' || options.kinds.includes(event);
+  // An event of an unwanted type still moves the client's cursor. Events at or below the client's own
+  // cursor are not sent again (this process's hub may be behind the one the client was connected to).
+  let after = options.after;
+  const format = (event: LiveEvent): string | undefined => {
+    if (event.id !== undefined && after !== undefined && Number(event.id) <= after) return undefined;
+    if (wanted(event)) return formatEvent(event);
+    return event.id === undefined ? undefined : formatEvent({ id: event.id });
   };
+  const texts = (events: LiveEvent[]): string[] =>
+    events.map(format).filter((text): text is string => text !== undefined);
+  let ended = false;
+  // Held as events, formatted when released: the client's cursor may still be corrected before then.
   let held: LiveEvent[] | undefined = [];
+  let heldBytes = 0;
+  const cutOff = (): void => {
+    ended = true;
+    unsubscribe();
+    response.end(
+      formatEvent({
+        event: 'overflow',
+        data: {
+          message: `this client read too slowly (more than ${options.maxBufferBytes} bytes waited): reconnect with Last-Event-ID to resume`,
+        },
+      }),
+    );
+    setTimeout(() => response.destroy(), FAREWELL_MS).unref();
+  };
   const unsubscribe = hub.subscribe({
-    send: (event) => (held ? held.push(event) : write(event)),
+    send: (events) => {
+      if (ended) return;
+      const waiting = held ? heldBytes : response.writableLength;
+      if (waiting > options.maxBufferBytes) return cutOff();
+      if (!held) for (const text of texts(events)) response.write(text);
+      else {
+        held.push(...events);
+        for (const text of texts(events)) heldBytes += Buffer.byteLength(text);
+      }
+    },
     close: () => response.end(),
   });
-  const heartbeat = setInterval(() => response.write(': keep-alive\n\n'), options.heartbeatMs ?? 15_000);
+  const heartbeat = setInterval(() => {
+    if (!ended) response.write(': keep-alive\n\n');
+  }, options.heartbeatMs ?? 15_000);
   response.on('close', () => {
+    ended = true;
     clearInterval(heartbeat);
     unsubscribe();
   });
   const until = hub.cursor;
   response.write('retry: 1000\n\n');
-  const missed =
-    options.after === undefined
-      ? []
-      : await hub.replay(options.after, until).catch((error: unknown) => {
-          response.end();
-          throw error;
-        });
-  for (const event of missed) write(event);
+  if (after !== undefined && after > until && after > (await hub.head().catch(() => 0))) {
+    // Beyond every change written: a cursor of another database or of the stream before its change log.
+    // The client starts from now, told by a gap that its cursor meant nothing here.
+    response.write(formatEvent({ event: 'gap', id: String(until), data: gapData(after, until) }));
+    after = until;
+  }
+  if (after !== undefined) {
+    try {
+      for await (const page of hub.replay(after, until)) {
+        if (ended) return;
+        for (const text of texts(page)) response.write(text);
+        // writableNeedDrain: a 'drain' is coming (a response without a real socket never drains).
+        if (response.writableLength > options.maxBufferBytes && response.writableNeedDrain)
+          await drainedOrClosed(response);
+      }
+    } catch (error) {
+      response.end();
+      throw error;
+    }
+  }
+  if (ended) return;
   // The cursor the client resumes from if nothing else arrives before it reconnects (never moved back).
-  write({ id: String(Math.max(options.after ?? 0, until)) });
-  for (const event of held) write(event);
+  response.write(formatEvent({ id: String(Math.max(after ?? 0, until)) }));
+  for (const text of texts(held)) response.write(text);
   held = undefined;
 }
+
+const drainedOrClosed = (response: ServerResponse): Promise<void> =>
+  new Promise((resolve) => {
+    const done = (): void => {
+      response.off('drain', done);
+      response.off('close', done);
+      resolve();
+    };
+    response.on('drain', done);
+    response.on('close', done);
+  });
