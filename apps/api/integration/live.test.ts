@@ -46,11 +46,10 @@ async function connect(app: FastifyInstance, lastEventId?: string): Promise<SseR
 const cursorOf = async (kind: string, symbol: string): Promise<number> =>
   Number(
     (
-      await sql(
-        config,
-        `SELECT max(seq) AS c FROM live_changes WHERE kind = $1 AND data->>'symbol' = $2`,
-        [kind, symbol],
-      )
+      await sql(config, `SELECT max(seq) AS c FROM live_changes WHERE kind = $1 AND data->>'symbol' = $2`, [
+        kind,
+        symbol,
+      ])
     ).rows[0].c,
   );
 

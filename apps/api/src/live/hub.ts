@@ -37,6 +37,7 @@ export class LiveHub {
   private timer: NodeJS.Timeout | undefined;
   private pruneTimer: NodeJS.Timeout | undefined;
   private closed = false;
+  private streams = 0;
 
   constructor(
     private readonly changes: ChangesRepository,
@@ -60,8 +61,19 @@ export class LiveHub {
     return this.changes.head();
   }
 
+  /** Open streams, replaying or live. */
   get size(): number {
-    return this.subscribers.size;
+    return this.streams;
+  }
+
+  /** Counts an open stream until the returned function is called. */
+  track(): () => void {
+    this.streams++;
+    let left = false;
+    return () => {
+      if (!left) this.streams--;
+      left = true;
+    };
   }
 
   subscribe(subscriber: LiveSubscriber): () => void {
@@ -81,12 +93,16 @@ export class LiveHub {
    * The changes in (after, until], page by page (the caller writes one before it asks for the next), at most
    * replayLimit of them; a `gap` event says what was skipped: pruned changes, or the rest past the limit.
    */
-  async *replay(after: number, until: number): AsyncGenerator<LiveEvent[]> {
+  async *replay(
+    after: number,
+    until: number,
+    replayLimit = this.options.replayLimit ?? 10_000,
+  ): AsyncGenerator<LiveEvent[]> {
     const pageSize = this.options.pageSize ?? 2000;
     let cursor = after;
     let sent = 0;
     while (cursor < until) {
-      if (sent >= (this.options.replayLimit ?? 10_000)) {
+      if (sent >= replayLimit) {
         yield [gap(cursor, until)];
         return;
       }

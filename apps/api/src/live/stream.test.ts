@@ -59,6 +59,7 @@ describe('openStream', () => {
     const subscribers = new Set<LiveSubscriber>();
     const hub = {
       cursor: 0,
+      track: () => () => undefined,
       subscribe: (subscriber: LiveSubscriber) => {
         subscribers.add(subscriber);
         return () => subscribers.delete(subscriber);
@@ -94,6 +95,7 @@ describe('openStream', () => {
     let mostWaiting = 0;
     const hub = {
       cursor: pages * perPage,
+      track: () => () => undefined,
       subscribe: () => () => undefined,
       replay: async function* (after: number) {
         for (let page = 0; page < pages; page++) {

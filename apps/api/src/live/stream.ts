@@ -1,13 +1,12 @@
-// One client's event stream: subscribe first (holding live events), replay what it missed since its
-// Last-Event-ID from PostgreSQL, then release the held events. Live events all come after the cursor read
-// at subscription, so nothing is lost or sent twice between replay and live.
+// One client's event stream: replay what it missed since its Last-Event-ID from PostgreSQL until caught up
+// with the hub, then take live events from the hub, so nothing is lost or sent twice between the two.
 //
 // Memory per client is bounded: the replay writes a page, then waits for the socket to drain before it
-// reads the next; live events come in batches (one read of the change log) and wait in the socket's buffer
-// (or, during the replay, in the held list). A batch that finds more than maxBufferBytes still waiting from
-// the ones before means the client reads too slowly: it gets a final `overflow` event and is disconnected,
-// and resumes with its Last-Event-ID (an EventSource does so by itself). So a client holds at most
-// maxBufferBytes plus one batch, and a burst larger than the bound does not cut off a client that keeps up.
+// reads the next; live events come in batches (one read of the change log) and wait in the socket's buffer.
+// A batch that finds more than maxBufferBytes still waiting from the ones before means the client reads too
+// slowly: it gets a final `overflow` event and is disconnected, and resumes with its Last-Event-ID (an
+// EventSource does so by itself). So a client holds at most maxBufferBytes plus one batch, and a burst
+// larger than the bound does not cut off a client that keeps up.
 import type { ServerResponse } from 'node:http';
 import { gapData, type LiveHub } from './hub.ts';
 import { formatEvent, type LiveEvent } from './sse.ts';
@@ -20,6 +19,8 @@ export interface StreamOptions {
   kinds: readonly LiveKind[];
   /** Bytes that may wait for a slow client before it is disconnected. */
   maxBufferBytes: number;
+  /** Changes a reconnecting client is replayed at most before a `gap` event (default 10,000). */
+  replayLimit?: number;
   heartbeatMs?: number;
 }
 
@@ -50,12 +51,13 @@ export async function openStream(
   const texts = (events: LiveEvent[]): string[] =>
     events.map(format).filter((text): text is string => text !== undefined);
   let ended = false;
-  // Held as events, formatted when released: the client's cursor may still be corrected before then.
-  let held: LiveEvent[] | undefined = [];
-  let heldBytes = 0;
+  let unsubscribe = (): void => undefined;
+  const leave = hub.track();
   const cutOff = (): void => {
     ended = true;
     unsubscribe();
+    // No longer served: it leaves the count now, while its last bytes (bounded) wait for it a moment.
+    leave();
     response.end(
       formatEvent({
         event: 'overflow',
@@ -66,19 +68,6 @@ export async function openStream(
     );
     setTimeout(() => response.destroy(), FAREWELL_MS).unref();
   };
-  const unsubscribe = hub.subscribe({
-    send: (events) => {
-      if (ended) return;
-      const waiting = held ? heldBytes : response.writableLength;
-      if (waiting > options.maxBufferBytes) return cutOff();
-      if (!held) for (const text of texts(events)) response.write(text);
-      else {
-        held.push(...events);
-        for (const text of texts(events)) heldBytes += Buffer.byteLength(text);
-      }
-    },
-    close: () => response.end(),
-  });
   const heartbeat = setInterval(() => {
     if (!ended) response.write(': keep-alive\n\n');
   }, options.heartbeatMs ?? 15_000);
@@ -86,34 +75,49 @@ export async function openStream(
     ended = true;
     clearInterval(heartbeat);
     unsubscribe();
+    leave();
   });
-  const until = hub.cursor;
   response.write('retry: 1000\n\n');
-  if (after !== undefined && after > until && after > (await hub.head().catch(() => 0))) {
+  if (after !== undefined && after > hub.cursor && after > (await hub.head().catch(() => 0))) {
     // Beyond every change written: a cursor of another database or of the stream before its change log.
     // The client starts from now, told by a gap that its cursor meant nothing here.
-    response.write(formatEvent({ event: 'gap', id: String(until), data: gapData(after, until) }));
-    after = until;
+    response.write(formatEvent({ event: 'gap', id: String(hub.cursor), data: gapData(after, hub.cursor) }));
+    after = hub.cursor;
   }
-  if (after !== undefined) {
-    try {
-      for await (const page of hub.replay(after, until)) {
+  // Replay from PostgreSQL until caught up with what the hub has broadcast, then subscribe in the same
+  // tick, so the first live event is the next change. Nothing is held in memory meanwhile: the replay is
+  // paced by the socket, and what the hub broadcasts during it is read from the log in the next round.
+  let position = after ?? hub.cursor;
+  let budget = options.replayLimit ?? 10_000;
+  try {
+    while (!ended && position < hub.cursor) {
+      const until = hub.cursor;
+      for await (const page of hub.replay(position, until, budget)) {
         if (ended) return;
+        budget -= page.length;
         for (const text of texts(page)) response.write(text);
         // writableNeedDrain: a 'drain' is coming (a response without a real socket never drains).
         if (response.writableLength > options.maxBufferBytes && response.writableNeedDrain)
           await drainedOrClosed(response);
       }
-    } catch (error) {
-      response.end();
-      throw error;
+      position = until;
     }
+  } catch (error) {
+    response.end();
+    throw error;
   }
   if (ended) return;
   // The cursor the client resumes from if nothing else arrives before it reconnects (never moved back).
-  response.write(formatEvent({ id: String(Math.max(after ?? 0, until)) }));
-  for (const text of texts(held)) response.write(text);
-  held = undefined;
+  response.write(formatEvent({ id: String(Math.max(after ?? 0, position)) }));
+  after = Math.max(after ?? 0, position);
+  unsubscribe = hub.subscribe({
+    send: (events) => {
+      if (ended) return;
+      if (response.writableLength > options.maxBufferBytes) return cutOff();
+      for (const text of texts(events)) response.write(text);
+    },
+    close: () => response.end(),
+  });
 }
 
 const drainedOrClosed = (response: ServerResponse): Promise<void> =>
