@@ -260,6 +260,35 @@ describe(`live stream order and delivery (namespace ${config.schema})`, () => {
   });
 });
 
+describe(`live change log pruning (namespace ${config.schema})`, () => {
+  it('prunes changes past the retention as a prefix, and a client resuming from before gets a gap, then the rest', async () => {
+    const app = await build(config);
+    const first = await connect(app);
+    await transaction((db) => upsertBar(db, 'P', 0, 1));
+    await changesUntil(first, bar('P', 0, 1));
+    const resumeFrom = first.lastEventId!;
+    first.close();
+    await transaction((db) => upsertBar(db, 'P', 1, 1));
+    await transaction((db) => upsertBar(db, 'P', 2, 1));
+    // The first change after the client's cursor is made old; the one after it stays young.
+    const { rows } = await sql(
+      config,
+      `UPDATE live_changes SET changed_at = now() - interval '2 hours'
+       WHERE seq <= (SELECT min(seq) FROM live_changes WHERE seq > $1) RETURNING seq`,
+      [resumeFrom],
+    );
+    const oldest = Math.max(...rows.map((row: { seq: string }) => Number(row.seq)));
+    expect(await app.changesRepository.prune(3600, 10_000)).toBe(rows.length);
+    expect(await app.changesRepository.prune(3600, 10_000)).toBe(0);
+
+    const resumed = await connect(app, resumeFrom);
+    const gap = await resumed.next((message) => message.event === 'gap');
+    expect(JSON.parse(gap.data)).toEqual({ fromCursor: resumeFrom, toCursor: String(oldest) });
+    expect(await changesUntil(resumed, bar('P', 2, 1))).toEqual([bar('P', 2, 1)]);
+    resumed.close();
+  });
+});
+
 describe(`live stream caps (namespace ${config.schema})`, () => {
   it('refuses streams beyond SPREADWATCH_LIVE_MAX_CLIENTS with 503, and takes one again once a client leaves', async () => {
     const app = await build({ ...config, liveMaxClients: 2 } satisfies ApiConfig);

@@ -38,6 +38,7 @@ export class LiveHub {
   private pruneTimer: NodeJS.Timeout | undefined;
   private closed = false;
   private streams = 0;
+  private lastError: string | undefined;
 
   constructor(
     private readonly changes: ChangesRepository,
@@ -45,8 +46,13 @@ export class LiveHub {
     private readonly log: FastifyBaseLogger,
   ) {}
 
+  /** Starts from the log's head; without the log (a namespace not migrated yet) from 0 until it appears. */
   async start(): Promise<void> {
-    this.position = await this.changes.head();
+    try {
+      this.position = await this.changes.head();
+    } catch (error) {
+      this.failed(error);
+    }
     this.schedule();
     this.pruneTimer = setInterval(() => void this.prune(), this.options.pruneEveryMs ?? 60_000);
   }
@@ -139,6 +145,7 @@ export class LiveHub {
       if (this.subscribers.size === 0) {
         const head = await this.changes.head();
         if (this.subscribers.size === 0) this.position = Math.max(this.position, head);
+        this.lastError = undefined;
         return;
       }
       const pageSize = this.options.pageSize ?? 2000;
@@ -149,11 +156,19 @@ export class LiveHub {
         // Cursor and broadcast in one synchronous step: a subscriber reads the cursor either before or after.
         this.position = Math.max(this.position, cursor);
         if (events.length > 0) this.broadcast(events.map((event) => this.consumePushed(event)));
-        if (cursor >= changes.upper) return;
+        if (cursor >= changes.upper) break;
       }
+      this.lastError = undefined;
     } catch (error) {
-      this.log.error({ err: error }, 'live poll failed');
+      this.failed(error);
     }
+  }
+
+  /** Logs a failed read of the log once, not on every poll, until a read succeeds again. */
+  private failed(error: unknown): void {
+    const message = error instanceof Error ? error.message : String(error);
+    if (message !== this.lastError) this.log.error({ err: error }, 'reading the live change log failed');
+    this.lastError = message;
   }
 
   private async prune(): Promise<void> {
