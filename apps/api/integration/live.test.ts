@@ -42,14 +42,14 @@ async function connect(app: FastifyInstance, lastEventId?: string): Promise<SseR
   return new SseReader(response.stream());
 }
 
-const cursorOf = async (table: string, symbol: string): Promise<number> =>
+/** The number of the newest change of a symbol's row in the change log: its event id. */
+const cursorOf = async (kind: string, symbol: string): Promise<number> =>
   Number(
     (
-      await sql(
-        config,
-        `SELECT (extract(epoch FROM written_at) * 1000000)::bigint AS c FROM ${table} WHERE symbol = $1`,
-        [symbol],
-      )
+      await sql(config, `SELECT max(seq) AS c FROM live_changes WHERE kind = $1 AND data->>'symbol' = $2`, [
+        kind,
+        symbol,
+      ])
     ).rows[0].c,
   );
 
@@ -68,12 +68,12 @@ describe(`live stream (namespace ${config.schema})`, () => {
       alertType: 'liquidity_crisis',
       windowStart: '2026-01-01T10:00:00.000Z',
     });
-    expect(alert.id).toBe(String(await cursorOf('spread_alerts', 'TBL')));
+    expect(alert.id).toBe(String(await cursorOf('alert', 'TBL')));
     first.close();
 
     await insertWindow(config, 'MISSED', '2026-01-01T10:00:00Z', 3);
     await insertBar(config, 'MISSED', '2026-01-01T10:00:01Z', 3);
-    const written = await cursorOf('spread_bars_1s', 'MISSED');
+    const written = await cursorOf('bar', 'MISSED');
     while (app.live.cursor < written) await new Promise((resolve) => setTimeout(resolve, 50));
 
     const second = await connect(app, first.lastEventId);
@@ -123,7 +123,7 @@ describe(`live stream (namespace ${config.schema})`, () => {
     });
 
     await insertAlert(config, 'TOPIC', '2026-01-01T10:05:00Z', 'spread_anomaly');
-    const cursor = String(await cursorOf('spread_alerts', 'TOPIC'));
+    const cursor = String(await cursorOf('alert', 'TOPIC'));
     const after = await reader.until((message) => message.id === cursor);
     reader.close();
     expect(after.filter((message) => message.event === 'alert')).toEqual([]);

@@ -27,16 +27,26 @@ export class SseReader {
 
   /** The messages up to and including the first that matches, consumed. */
   async until(match: (message: SseMessage) => boolean, timeoutMs = 60_000): Promise<SseMessage[]> {
+    return this.messages.splice(0, (await this.waitFor(match, timeoutMs)) + 1);
+  }
+
+  /** Waits for a message that matches (already received or to come) and returns its index, consuming none. */
+  async waitFor(match: (message: SseMessage) => boolean, timeoutMs = 60_000): Promise<number> {
     const deadline = Date.now() + timeoutMs;
     for (;;) {
       const index = this.messages.findIndex(match);
-      if (index >= 0) return this.messages.splice(0, index + 1);
+      if (index >= 0) return index;
       if (Date.now() > deadline) throw new Error(`no matching event within ${timeoutMs} ms`);
       await new Promise<void>((resolve) => {
         const timer = setTimeout(resolve, 250);
         this.waiters.add(() => (clearTimeout(timer), resolve()));
       });
     }
+  }
+
+  /** Every message received and not consumed yet, consumed. */
+  take(): SseMessage[] {
+    return this.messages.splice(0);
   }
 
   close(): void {

@@ -30,8 +30,12 @@ export interface ApiConfig {
   webDistDir: string | undefined;
   /** How often the live stream looks for newly written rows. */
   livePollMs: number;
-  /** Rows younger than this are not yet pushed, so a transaction still committing is never skipped. */
-  liveSettleMs: number;
+  /** Open live streams at most; more are refused with 503. */
+  liveMaxClients: number;
+  /** Bytes that may wait for one live client; a client further behind is disconnected (it resumes). */
+  liveClientBufferBytes: number;
+  /** How long the live change log keeps changes for clients that resume. */
+  liveRetentionS: number;
   /** /readyz fails when no window has landed for longer than this while events arrive. */
   readyMaxWindowAgeS: number;
 }
@@ -78,7 +82,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): ApiConfig {
     apiTokenGenerated: !token,
     webDistDir: existsSync(path.join(webDistDir, 'index.html')) ? webDistDir : undefined,
     livePollMs: integer(env, 'SPREADWATCH_LIVE_POLL_MS', 250, 10, 60_000),
-    liveSettleMs: integer(env, 'SPREADWATCH_LIVE_SETTLE_MS', 500, 0, 60_000),
+    liveMaxClients: integer(env, 'SPREADWATCH_LIVE_MAX_CLIENTS', 200, 1, 100_000),
+    liveClientBufferBytes: integer(env, 'SPREADWATCH_LIVE_CLIENT_BUFFER_BYTES', 1_048_576, 4096, 1 << 30),
+    liveRetentionS: integer(env, 'SPREADWATCH_LIVE_RETENTION_S', 21_600, 60, 30 * 86_400),
     // 1-minute windows land once a minute, a watermark delay after the minute ends: 150 s is two and a half
     // periods, so a slow checkpoint or flush does not flip readiness.
     readyMaxWindowAgeS: integer(env, 'SPREADWATCH_READY_MAX_WINDOW_AGE_S', 150, 1, 86_400),

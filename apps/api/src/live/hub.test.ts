@@ -5,25 +5,37 @@ import type { Alert, Bar } from '../schemas/rows.ts';
 import { LiveHub } from './hub.ts';
 import type { LiveEvent } from './sse.ts';
 
-// The hub over an in-memory table set: rows with cursors, and a settled cursor the test moves.
+// The hub over an in-memory change log: numbered changes, a head the test moves (what is committed), and
+// a pruning horizon.
 function memoryChanges() {
-  const rows: { kind: keyof Changes; cursorUs: number; row: unknown }[] = [];
-  let settled = 100;
+  const rows: { kind: 'window' | 'bar' | 'alert'; seq: number; row: unknown }[] = [];
+  let head = 100;
+  let prunedThrough = 0;
   const repository: ChangesRepository = {
-    settledCursor: async () => settled,
-    between: async (after, upper, limit) => {
-      const pick = (kind: keyof Changes) =>
+    head: async () => head,
+    between: async (after, until, limit) => {
+      const upper = Math.min(until ?? head, head);
+      const pick = (kind: 'window' | 'bar' | 'alert') =>
         rows
-          .filter((entry) => entry.kind === kind && entry.cursorUs > after && entry.cursorUs <= upper)
+          .filter((entry) => entry.kind === kind && entry.seq > after && entry.seq <= upper)
+          .filter((entry) => entry.seq > prunedThrough)
           .slice(0, limit)
-          .map(({ cursorUs, row }) => ({ cursorUs, row }));
-      return { window: pick('window'), bar: pick('bar'), alert: pick('alert') } as Changes;
+          .map(({ seq, row }) => ({ seq, row }));
+      return {
+        upper,
+        prunedThrough,
+        window: pick('window'),
+        bar: pick('bar'),
+        alert: pick('alert'),
+      } as Changes;
     },
+    prune: async () => 0,
   };
   return {
     repository,
-    add: (kind: keyof Changes, cursorUs: number, row: unknown) => rows.push({ kind, cursorUs, row }),
-    settle: (cursor: number) => (settled = cursor),
+    add: (kind: 'window' | 'bar' | 'alert', seq: number, row: unknown) => rows.push({ kind, seq, row }),
+    commit: (seq: number) => (head = seq),
+    prune: (seq: number) => (prunedThrough = seq),
   };
 }
 
@@ -32,79 +44,105 @@ const alert = { symbol: 'X', windowStart: '2026-01-01T00:00:00.000Z', alertType:
 const hubs: LiveHub[] = [];
 afterEach(() => hubs.splice(0).forEach((hub) => hub.close()));
 
+function hub(changes: ReturnType<typeof memoryChanges>, replayLimit?: number): LiveHub {
+  const created = new LiveHub(
+    changes.repository,
+    { pollMs: 5, retentionS: 3600, pageSize: 2, replayLimit },
+    silent,
+  );
+  hubs.push(created);
+  return created;
+}
+
 async function started(changes: ReturnType<typeof memoryChanges>): Promise<LiveHub> {
-  const hub = new LiveHub(changes.repository, { pollMs: 5, settleMs: 0, pageSize: 2 }, silent);
-  hubs.push(hub);
-  await hub.start();
-  return hub;
+  const created = hub(changes);
+  await created.start();
+  return created;
 }
 
 const until = async (condition: () => boolean): Promise<void> => {
   while (!condition()) await new Promise((resolve) => setTimeout(resolve, 5));
 };
 
+const replayed = async (source: AsyncGenerator<LiveEvent[]>): Promise<LiveEvent[]> => {
+  const events: LiveEvent[] = [];
+  for await (const page of source) events.push(...page);
+  return events;
+};
+
 describe('LiveHub', () => {
-  it('broadcasts rows past its cursor to subscribers, with the cursor as id, in pages', async () => {
+  it('broadcasts changes past its cursor to subscribers, with their number as id, over several pages', async () => {
     const changes = memoryChanges();
-    const hub = await started(changes);
+    const live = await started(changes);
     const events: LiveEvent[] = [];
-    hub.subscribe({ send: (event) => events.push(event), close: () => undefined });
+    live.subscribe({ send: (batch) => events.push(...batch), close: () => undefined });
     changes.add('bar', 101, { symbol: 'A' } as Bar);
-    changes.add('bar', 102, { symbol: 'B' } as Bar);
-    changes.add('bar', 103, { symbol: 'C' } as Bar);
-    changes.settle(110);
-    await until(() => hub.cursor === 110);
+    changes.add('window', 102, { symbol: 'B' });
+    changes.add('bar', 104, { symbol: 'C' } as Bar);
+    changes.add('bar', 105, { symbol: 'D' } as Bar);
+    changes.add('bar', 107, { symbol: 'E' } as Bar);
+    changes.commit(110);
+    await until(() => live.cursor === 110);
     expect(events.map((event) => [event.event, event.id])).toEqual([
       ['bar', '101'],
-      ['bar', '102'],
-      ['bar', '103'],
+      ['window', '102'],
+      ['bar', '104'],
+      ['bar', '105'],
+      ['bar', '107'],
     ]);
   });
 
-  it('sends an alert already pushed from the topic again only as a cursor move', async () => {
+  it('sends the first change of an alert pushed from the topic as a cursor move, a correction in full', async () => {
     const changes = memoryChanges();
-    const hub = await started(changes);
+    const live = await started(changes);
     const events: LiveEvent[] = [];
-    hub.subscribe({ send: (event) => events.push(event), close: () => undefined });
-    hub.pushAlert(alert, Date.parse('2026-01-01T00:01:00.005Z'));
+    live.subscribe({ send: (batch) => events.push(...batch), close: () => undefined });
+    live.pushAlert(alert, Date.parse('2026-01-01T00:01:00.005Z'));
     changes.add('alert', 105, alert);
-    changes.settle(110);
-    await until(() => hub.cursor === 110);
+    changes.add('alert', 106, { ...alert, maxSpreadBps: 9 });
+    changes.commit(110);
+    await until(() => live.cursor === 110);
     expect(events).toEqual([
       { event: 'alert', data: { ...alert, emittedAt: '2026-01-01T00:01:00.005Z' } },
       { id: '105' },
+      { event: 'alert', id: '106', data: { ...alert, maxSpreadBps: 9 } },
     ]);
   });
 
-  it('replays the rows between a client cursor and its own, and ends a long replay with a gap', async () => {
+  it('replays the changes between a client cursor and its own, and ends a long replay with a gap', async () => {
     const changes = memoryChanges();
-    const hub = new LiveHub(
-      changes.repository,
-      { pollMs: 5, settleMs: 0, pageSize: 2, replayLimit: 2 },
-      silent,
-    );
-    hubs.push(hub);
-    for (const cursor of [10, 20, 30, 40]) changes.add('window', cursor, { symbol: `W${cursor}` });
-    expect((await hub.replay(15, 30)).map((event) => event.id)).toEqual(['20', '30']);
-    const long = await hub.replay(0, 40);
-    expect(long.map((event) => [event.event, event.id])).toEqual([
+    const live = hub(changes, 2);
+    for (const seq of [10, 20, 30, 40]) changes.add('window', seq, { symbol: `W${seq}` });
+    expect((await replayed(live.replay(15, 30))).map((event) => event.id)).toEqual(['20', '30']);
+    expect((await replayed(live.replay(0, 40))).map((event) => [event.event, event.id])).toEqual([
       ['window', '10'],
       ['window', '20'],
       ['gap', '40'],
     ]);
   });
 
-  it('follows the clock while nobody listens, without reading rows', async () => {
+  it('tells a client that resumes from before the pruned changes where the gap is, then replays the rest', async () => {
     const changes = memoryChanges();
-    const hub = await started(changes);
+    const live = hub(changes);
+    for (const seq of [10, 20, 30]) changes.add('bar', seq, { symbol: `B${seq}` });
+    changes.prune(20);
+    expect(await replayed(live.replay(5, 30))).toEqual([
+      { event: 'gap', id: '20', data: { fromCursor: '5', toCursor: '20' } },
+      { event: 'bar', id: '30', data: { symbol: 'B30' } },
+    ]);
+  });
+
+  it('follows the head while nobody listens, without reading changes', async () => {
+    const changes = memoryChanges();
+    const live = await started(changes);
     changes.add('bar', 105, { symbol: 'unheard' } as Bar);
-    changes.settle(120);
-    await until(() => hub.cursor === 120);
+    changes.commit(120);
+    await until(() => live.cursor === 120);
     const events: LiveEvent[] = [];
-    hub.subscribe({ send: (event) => events.push(event), close: () => undefined });
+    live.subscribe({ send: (batch) => events.push(...batch), close: () => undefined });
     changes.add('bar', 125, { symbol: 'heard' } as Bar);
-    changes.settle(130);
-    await until(() => hub.cursor === 130);
+    changes.commit(130);
+    await until(() => live.cursor === 130);
     expect(events.map((event) => event.id)).toEqual(['125']);
   });
 });

@@ -1,7 +1,8 @@
 // Server-Sent Events framing. An event with an id and no data still moves the client's Last-Event-ID.
 export interface LiveEvent {
-  event?: 'window' | 'bar' | 'alert' | 'gap';
-  /** Resume cursor (written_at in microseconds); events without one leave the client's cursor alone. */
+  /** `overflow`: the last event before the server disconnects a client that reads too slowly. */
+  event?: 'window' | 'bar' | 'alert' | 'gap' | 'overflow';
+  /** Resume cursor (the change's number in commit order); events without one leave the client's cursor alone. */
   id?: string;
   data?: unknown;
 }

@@ -1,8 +1,14 @@
-// One client's event stream: subscribe first (holding live events), replay what it missed since its
-// Last-Event-ID from PostgreSQL, then release the held events. Live events all come after the cursor read
-// at subscription, so nothing is lost or sent twice between replay and live.
+// One client's event stream: replay what it missed since its Last-Event-ID from PostgreSQL until caught up
+// with the hub, then take live events from the hub, so nothing is lost or sent twice between the two.
+//
+// Memory per client is bounded: the replay writes a page, then waits for the socket to drain before it
+// reads the next; live events come in batches (one read of the change log) and wait in the socket's buffer.
+// A batch that finds more than maxBufferBytes still waiting from the ones before means the client reads too
+// slowly: it gets a final `overflow` event and is disconnected, and resumes with its Last-Event-ID (an
+// EventSource does so by itself). So a client holds at most maxBufferBytes plus one batch, and a burst
+// larger than the bound does not cut off a client that keeps up.
 import type { ServerResponse } from 'node:http';
-import type { LiveHub } from './hub.ts';
+import { gapData, type LiveHub } from './hub.ts';
 import { formatEvent, type LiveEvent } from './sse.ts';
 
 export type LiveKind = 'window' | 'bar' | 'alert';
@@ -11,8 +17,15 @@ export interface StreamOptions {
   /** Cursor of the client's Last-Event-ID; undefined for a new client (only events from now on). */
   after: number | undefined;
   kinds: readonly LiveKind[];
+  /** Bytes that may wait for a slow client before it is disconnected. */
+  maxBufferBytes: number;
+  /** Changes a reconnecting client is replayed at most before a `gap` event (default 10,000). */
+  replayLimit?: number;
   heartbeatMs?: number;
 }
+
+/** How long a client cut off gets to read its final event before the socket is destroyed. */
+const FAREWELL_MS = 5_000;
 
 export async function openStream(
   hub: LiveHub,
@@ -25,35 +38,95 @@ export async function openStream(
     connection: 'keep-alive',
     'x-accel-buffering': 'no',
   });
-  const wanted = (event: LiveEvent): boolean =>
-    !event.event || event.event === 'gap' || options.kinds.includes(event.event);
-  // An event of an unwanted type still moves the client's cursor.
-  const write = (event: LiveEvent): void => {
-    if (wanted(event)) response.write(formatEvent(event));
-    else if (event.id !== undefined) response.write(formatEvent({ id: event.id }));
+  const wanted = ({ event }: LiveEvent): boolean =>
+    event === undefined || event === 'gap' || event === 'overflow' || options.kinds.includes(event);
+  // An event of an unwanted type still moves the client's cursor. Events at or below the client's own
+  // cursor are not sent again (this process's hub may be behind the one the client was connected to).
+  let after = options.after;
+  const format = (event: LiveEvent): string | undefined => {
+    if (event.id !== undefined && after !== undefined && Number(event.id) <= after) return undefined;
+    if (wanted(event)) return formatEvent(event);
+    return event.id === undefined ? undefined : formatEvent({ id: event.id });
   };
-  let held: LiveEvent[] | undefined = [];
-  const unsubscribe = hub.subscribe({
-    send: (event) => (held ? held.push(event) : write(event)),
-    close: () => response.end(),
-  });
-  const heartbeat = setInterval(() => response.write(': keep-alive\n\n'), options.heartbeatMs ?? 15_000);
+  const texts = (events: LiveEvent[]): string[] =>
+    events.map(format).filter((text): text is string => text !== undefined);
+  let ended = false;
+  let unsubscribe = (): void => undefined;
+  const leave = hub.track();
+  const cutOff = (): void => {
+    ended = true;
+    unsubscribe();
+    // No longer served: it leaves the count now, while its last bytes (bounded) wait for it a moment.
+    leave();
+    response.end(
+      formatEvent({
+        event: 'overflow',
+        data: {
+          message: `this client read too slowly (more than ${options.maxBufferBytes} bytes waited): reconnect with Last-Event-ID to resume`,
+        },
+      }),
+    );
+    setTimeout(() => response.destroy(), FAREWELL_MS).unref();
+  };
+  const heartbeat = setInterval(() => {
+    if (!ended) response.write(': keep-alive\n\n');
+  }, options.heartbeatMs ?? 15_000);
   response.on('close', () => {
+    ended = true;
     clearInterval(heartbeat);
     unsubscribe();
+    leave();
   });
-  const until = hub.cursor;
   response.write('retry: 1000\n\n');
-  const missed =
-    options.after === undefined
-      ? []
-      : await hub.replay(options.after, until).catch((error: unknown) => {
-          response.end();
-          throw error;
-        });
-  for (const event of missed) write(event);
+  if (after !== undefined && after > hub.cursor && after > (await hub.head().catch(() => 0))) {
+    // Beyond every change written: a cursor of another database or of the stream before its change log.
+    // The client starts from now, told by a gap that its cursor meant nothing here.
+    response.write(formatEvent({ event: 'gap', id: String(hub.cursor), data: gapData(after, hub.cursor) }));
+    after = hub.cursor;
+  }
+  // Replay from PostgreSQL until caught up with what the hub has broadcast, then subscribe in the same
+  // tick, so the first live event is the next change. Nothing is held in memory meanwhile: the replay is
+  // paced by the socket, and what the hub broadcasts during it is read from the log in the next round.
+  let position = after ?? hub.cursor;
+  let budget = options.replayLimit ?? 10_000;
+  try {
+    while (!ended && position < hub.cursor) {
+      const until = hub.cursor;
+      for await (const page of hub.replay(position, until, budget)) {
+        if (ended) return;
+        budget -= page.length;
+        for (const text of texts(page)) response.write(text);
+        // writableNeedDrain: a 'drain' is coming (a response without a real socket never drains).
+        if (response.writableLength > options.maxBufferBytes && response.writableNeedDrain)
+          await drainedOrClosed(response);
+      }
+      position = until;
+    }
+  } catch (error) {
+    response.end();
+    throw error;
+  }
+  if (ended) return;
   // The cursor the client resumes from if nothing else arrives before it reconnects (never moved back).
-  write({ id: String(Math.max(options.after ?? 0, until)) });
-  for (const event of held) write(event);
-  held = undefined;
+  response.write(formatEvent({ id: String(Math.max(after ?? 0, position)) }));
+  after = Math.max(after ?? 0, position);
+  unsubscribe = hub.subscribe({
+    send: (events) => {
+      if (ended) return;
+      if (response.writableLength > options.maxBufferBytes) return cutOff();
+      for (const text of texts(events)) response.write(text);
+    },
+    close: () => response.end(),
+  });
 }
+
+const drainedOrClosed = (response: ServerResponse): Promise<void> =>
+  new Promise((resolve) => {
+    const done = (): void => {
+      response.off('drain', done);
+      response.off('close', done);
+      resolve();
+    };
+    response.on('drain', done);
+    response.on('close', done);
+  });

@@ -20,7 +20,7 @@ export default fp(
   async (app, { config }: { config: ApiConfig }) => {
     const hub = new LiveHub(
       app.changesRepository,
-      { pollMs: config.livePollMs, settleMs: config.liveSettleMs },
+      { pollMs: config.livePollMs, retentionS: config.liveRetentionS },
       app.log,
     );
     await hub.start();
