@@ -2,6 +2,14 @@
 # Configuration is by env vars (see README.md); e.g. `make up SPREADWATCH_KAFKA_PORT=19092`.
 SHELL := /bin/bash
 .DEFAULT_GOAL := help
+
+# Every target runs on Node 24 LTS: the system's node when it is recent enough, else the pinned build that
+# infra/native/node-runtime.sh installs from the npm registry into .spreadwatch/node.
+NODE_BIN_DIR := $(shell bash infra/native/node-runtime.sh)
+ifeq ($(NODE_BIN_DIR),)
+$(error could not provide Node 24 (see the message above))
+endif
+export PATH := $(NODE_BIN_DIR):$(PATH)
 STACK := node_modules/.bin/tsx infra/native/src/cli.ts
 
 .PHONY: help install up up-stack down status logs submit-jobs produce test test-unit lint typecheck fetch \
