@@ -13,10 +13,10 @@ export PATH := $(NODE_BIN_DIR):$(PATH)
 STACK := node_modules/.bin/tsx infra/native/src/cli.ts
 
 .PHONY: help install up up-stack down status logs submit-jobs produce test test-unit lint typecheck fetch \
-	bench bench-producer bench-flink bench-api bench-web
+	bench bench-producer bench-flink bench-api bench-web bench-e2e
 
 help: ## list the targets
-	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-18s %s\n", $$1, $$2}'
+	@grep -E '^[a-z0-9-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-18s %s\n", $$1, $$2}'
 
 node_modules/.package-lock.json: package.json package-lock.json $(wildcard apps/*/package.json packages/*/package.json infra/native/package.json)
 	@echo "installing npm packages (npm ci)"
@@ -49,7 +49,7 @@ submit-jobs: install ## submit the Flink SQL jobs (NAMESPACE=x for topic market_
 produce: install ## run the market simulator with demo defaults; ARGS='--seed 7 --count 1000 --dry-run'
 	@node_modules/.bin/tsx apps/producer/src/main.ts $(or $(ARGS),--rate 200 --event-rate 200)
 
-bench: bench-producer bench-flink bench-api bench-web ## every benchmark (prints figures)
+bench: bench-producer bench-flink bench-api bench-web bench-e2e ## every benchmark (prints figures)
 
 bench-producer: install ## events/s into Kafka with Avro, against Kafka's own ProducerPerformance
 	@$(STACK) up --stack-only
@@ -66,6 +66,10 @@ bench-api: install ## requests/s and p99 of the latest-window route at 200 conne
 bench-web: install ## dashboard with 500 symbols: first render, alert-to-DOM latency, sort and scroll times
 	@$(STACK) up --stack-only
 	@node_modules/.bin/tsx apps/web/bench/dashboard-bench.ts
+
+bench-e2e: install ## producer -> Kafka -> both Flink jobs -> PostgreSQL events/s, windows checked (COUNT=2000000 SYMBOLS=12)
+	@$(STACK) up --stack-only
+	@node_modules/.bin/tsx infra/native/bench/e2e-bench.ts $(if $(COUNT),--count $(COUNT)) $(if $(SYMBOLS),--symbols $(SYMBOLS))
 
 test: install ## every check: typecheck and lint, unit tests, then integration tests against the real stack
 	node_modules/.bin/turbo run typecheck lint --output-logs=errors-only
