@@ -2,7 +2,7 @@
 // registry, and equal to what the simulator generates for the same options.
 import { randomUUID } from 'node:crypto';
 import { createMarketEventSerde, wireFormatSchemaId, type MarketEvent } from '@spreadwatch/market-events';
-import { Kafka, logLevel } from 'kafkajs';
+import { Kafka, logLevel, Partitioners } from 'kafkajs';
 import { afterAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../src/config.ts';
 import { createLogger } from '../src/log.ts';
@@ -98,6 +98,12 @@ describe('producer against the real stack', () => {
       const seen = partitionOf.get(message.key);
       expect(seen === undefined || seen === message.partition, message.key).toBe(true);
       partitionOf.set(message.key, message.partition);
+    }
+    // Where a Java client puts each symbol: kafkajs's default partitioner is Kafka's, implemented apart from ours.
+    const javaPartitioner = Partitioners.DefaultPartitioner();
+    const partitionMetadata = Array.from({ length: 6 }, (_, partitionId) => ({ partitionId, leader: 1, replicas: [1], isr: [1], partitionErrorCode: 0 }));
+    for (const [symbol, partition] of partitionOf) {
+      expect(javaPartitioner({ topic, partitionMetadata, message: { key: symbol, value: null } }), symbol).toBe(partition);
     }
     const perSymbol = (events: MarketEvent[]) => {
       const groups = new Map<string, MarketEvent[]>();

@@ -9,7 +9,6 @@ import { describeError } from './retry.ts';
 import { runProducer, type RunReport } from './run-producer.ts';
 import { describeEvents } from './sink/describe-events.ts';
 import type { EventSink } from './sink/event-sink.ts';
-import { createKafkaSink } from './sink/kafka-sink.ts';
 import { createNdjsonSink } from './sink/ndjson-sink.ts';
 import { simulateMarket } from './simulation/market-simulator.ts';
 
@@ -65,6 +64,8 @@ async function main(): Promise<number> {
     destination = 'stdout';
   } else {
     try {
+      // Loaded only here: the Kafka client compiles its option schemas on import, which --dry-run never needs.
+      const { createKafkaSink } = await import('./sink/kafka-sink.ts');
       sink = await createKafkaSink({
         ...options,
         logger,
@@ -91,7 +92,7 @@ async function main(): Promise<number> {
   const run = await runProducer(simulateMarket(sim), sink, { pacing, batchSize: BATCH_SIZE, signal: controller.signal, logger });
   report(logger, run, destination);
   const code = run.failed.length === 0 && run.sent === run.acknowledged ? 0 : 1;
-  // kafkajs may still be retrying the sends given up on, and would keep the process alive for it.
+  // A send given up on may still wait on a socket to a broker that never answers: nothing is left to wait for.
   if (run.abandoned === true) process.exit(code);
   return code;
 }

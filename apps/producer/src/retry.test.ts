@@ -28,6 +28,13 @@ describe('withRetry', () => {
     expect(describeError(await failing.catch((e: unknown) => e))).toBe('Error: refused: ECONNREFUSED');
   });
 
+  it('describes an aggregate of retries by its last failure, however deep', () => {
+    const refused = new Error('connect ECONNREFUSED 127.0.0.1:9092');
+    const attempt = new Error('Connection to 127.0.0.1:9092 failed.', { cause: refused });
+    const retries = new AggregateError([new Error('first attempt'), attempt], 'produce failed 2 times.');
+    expect(describeError(retries)).toBe('AggregateError: produce failed 2 times.: connect ECONNREFUSED 127.0.0.1:9092');
+  });
+
   it('stops waiting when aborted', async () => {
     const controller = new AbortController();
     const pending = withRetry(() => Promise.reject(new Error('down')), {

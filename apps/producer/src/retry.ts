@@ -26,6 +26,13 @@ export async function withRetry<T>(action: () => Promise<T>, options: RetryOptio
 
 export function describeError(error: unknown): string {
   if (!(error instanceof Error)) return String(error);
-  const cause = error.cause instanceof Error && !error.message.includes(error.cause.message) ? `: ${error.cause.message}` : '';
-  return `${error.name}: ${error.message}${cause}`;
+  const inner = innermost(error);
+  const detail = inner !== error && !error.message.includes(inner.message) ? `: ${inner.message}` : '';
+  return `${error.name}: ${error.message}${detail}`;
+}
+
+/** The error at the bottom of a chain of causes and aggregates: Kafka clients wrap each retry's failure. */
+function innermost(error: Error): Error {
+  const next = error instanceof AggregateError && error.errors.length > 0 ? error.errors.at(-1) : error.cause;
+  return next instanceof Error ? innermost(next) : error;
 }

@@ -1,14 +1,17 @@
 // Produces events to Kafka in the Confluent Avro wire format: idempotent, acks=all, keyed by symbol so
 // each symbol stays in one partition and in order. Startup (registry, topic, producers) is retried with
-// backoff and logged. Once producing, a broker outage is ridden out by kafkajs's own retries of each request
-// (see outage-retry.ts) for up to brokerOutageS, the generation paused meanwhile (see outage-monitor.ts).
+// backoff and logged. Once producing, a broker outage is ridden out by the client's own retries of each
+// request (see outage-retry.ts) for up to brokerOutageS, the generation paused meanwhile (see
+// outage-monitor.ts).
+import { setTimeout as sleep } from 'node:timers/promises';
+import { Admin, findErrorBy, Producer, type MessageToProduce } from '@platformatic/kafka';
 import { createMarketEventSerde, type MarketEvent, type MarketEventSerde } from '@spreadwatch/market-events';
-import { Kafka, logLevel, Partitioners, type LogEntry, type Message, type PartitionMetadata, type Producer } from 'kafkajs';
 import type { Logger } from '../log.ts';
 import { describeError, withRetry, type RetryOptions } from '../retry.ts';
 import type { EventSink, SinkReport } from './event-sink.ts';
+import { javaPartition } from './kafka-partition.ts';
 import { OutageMonitor } from './outage-monitor.ts';
-import { retryCovering } from './outage-retry.ts';
+import { retriesCovering, retryDelayMs } from './outage-retry.ts';
 
 export interface KafkaSinkOptions {
   readonly brokers: readonly string[];
@@ -26,12 +29,17 @@ export interface KafkaSinkOptions {
   readonly signal?: AbortSignal;
 }
 
-const DEFAULT_LANES = 4;
+const CLIENT_ID = 'spreadwatch-producer';
+/** Two beat four on two cores (make bench-producer): fewer, larger requests for the same events. */
+const DEFAULT_LANES = 2;
 const DEFAULT_OUTAGE_S = 300;
+const TOPIC_READY_MS = 10_000;
 
 export interface KafkaSink extends EventSink {
   readonly schemaId: number;
 }
+
+type Message = MessageToProduce<Buffer, Buffer, Buffer, Buffer>;
 
 export async function createKafkaSink(options: KafkaSinkOptions): Promise<KafkaSink> {
   const { logger, topic } = options;
@@ -43,7 +51,9 @@ export async function createKafkaSink(options: KafkaSinkOptions): Promise<KafkaS
     maxDelayMs: 15_000,
     signal: options.signal,
     onRetry: (error, attempt, delayMs) =>
-      logger.warn(`${what} failed (attempt ${attempt}): ${describeError(error)}; retrying in ${(delayMs / 1000).toFixed(1)} s`),
+      logger.warn(
+        `${what} failed (attempt ${attempt}): ${describeError(error)}; retrying in ${(delayMs / 1000).toFixed(1)} s`,
+      ),
   });
 
   const serde = await withRetry(
@@ -54,53 +64,74 @@ export async function createKafkaSink(options: KafkaSinkOptions): Promise<KafkaS
   logger.info(`schema registered: subject ${serde.subject}, id ${serde.schemaId}`);
   await checkFastEncoding(serde);
 
-  const kafka = new Kafka({
-    clientId: 'spreadwatch-producer',
-    brokers: [...options.brokers],
-    logCreator: () => (entry: LogEntry) => forwardKafkaLog(logger, entry),
-    // Short inner retries: the outer loop above owns backoff across attempts and logs them.
-    retry: { initialRetryTime: 200, maxRetryTime: 5_000, retries: 5 },
-  });
-  const admin = kafka.admin();
-  await withRetry(() => admin.connect(), retry(`connecting to Kafka at ${brokers}`));
-  let partitionMetadata: PartitionMetadata[];
+  // The client's own retries are off: the loop above owns backoff across attempts and logs them.
+  const admin = new Admin({ clientId: CLIENT_ID, bootstrapBrokers: [...options.brokers], retries: 0 });
+  let partitions: number;
   try {
-    const created = await admin.createTopics({ topics: [{ topic, numPartitions: options.partitions }], waitForLeaders: true });
-    if (created) logger.info(`created topic ${topic} with ${options.partitions} partitions`);
-    partitionMetadata = (await admin.fetchTopicMetadata({ topics: [topic] })).topics[0]?.partitions ?? [];
+    partitions = await withRetry(
+      () => ensureTopic(admin, topic, options.partitions, logger),
+      retry(`connecting to Kafka at ${brokers}`),
+    );
   } finally {
-    await admin.disconnect();
+    await admin.close();
   }
 
   const monitor = new OutageMonitor({ brokers, boundS: outageS, logger });
-  const outageRetry = retryCovering(outageS * 1000);
-  // The producers' own client: its connection retries (reconnecting during an outage) must last as long as
-  // the request retries, since a request's retry loop gives up as soon as a reconnect loop inside it does.
-  const producing = new Kafka({
-    clientId: 'spreadwatch-producer',
-    brokers: [...options.brokers],
-    logCreator: () => (entry: LogEntry) => {
-      if (entry.level === logLevel.ERROR) monitor.kafkaError(entry.log.message);
-      forwardKafkaLog(logger, entry);
-    },
-    retry: outageRetry,
-  });
-  const lanes = await Promise.all(
-    Array.from({ length: Math.min(options.lanes ?? DEFAULT_LANES, partitionMetadata.length) }, async () => {
-      const producer = producing.producer({
+  const retries = retriesCovering(outageS * 1000);
+  const lanes = Array.from(
+    { length: Math.min(options.lanes ?? DEFAULT_LANES, partitions) },
+    () =>
+      new Producer({
+        clientId: CLIENT_ID,
+        bootstrapBrokers: [...options.brokers],
         idempotent: true,
-        retry: outageRetry,
-        maxInFlightRequests: 1,
-        allowAutoTopicCreation: false,
-        // Messages carry their partition (see laneSender); this only silences kafkajs's partitioner notice.
-        createPartitioner: Partitioners.DefaultPartitioner,
-      });
-      await withRetry(() => producer.connect(), retry(`connecting the producer to ${brokers}`));
-      return producer;
-    }),
+        retries,
+        retryDelay: (_client, _operation, attempt, _retries, error) => {
+          // The error a request is retried for names the outage's cause (a refused connection, ...).
+          monitor.kafkaError(describeError(error));
+          return retryDelayMs(attempt);
+        },
+      }),
   );
-  logger.info(`producing to ${topic} (${partitionMetadata.length} partitions) through ${lanes.length} idempotent producers`);
-  return laneSender(lanes, serde, topic, partitionMetadata, logger, { monitor, brokers, outageS });
+  // Gets each producer its id now, so a broker refusing idempotence fails the start, not the first send.
+  // The broker answered just above; should it vanish in between, this rides it out like any outage.
+  await Promise.all(
+    lanes.map((producer) =>
+      withRetry(
+        () => producer.initIdempotentProducer({}),
+        retry(`starting an idempotent producer at ${brokers}`),
+      ),
+    ),
+  );
+  logger.info(
+    `producing to ${topic} (${partitions} partitions) through ${lanes.length} idempotent producers`,
+  );
+  return laneSender(lanes, serde, topic, partitions, logger, { monitor, brokers, outageS });
+}
+
+/** Creates the topic unless it exists; resolves to its partition count once every partition has a leader. */
+async function ensureTopic(admin: Admin, topic: string, partitions: number, logger: Logger): Promise<number> {
+  try {
+    await admin.createTopics({ topics: [topic], partitions });
+    logger.info(`created topic ${topic} with ${partitions} partitions`);
+  } catch (error) {
+    if (findErrorBy(error as Error, 'apiId', 'TOPIC_ALREADY_EXISTS') === null) throw error;
+  }
+  // A topic just created shows in the metadata, with its leaders, a moment later.
+  const deadline = Date.now() + TOPIC_READY_MS;
+  for (;;) {
+    const metadata = await admin.metadata({ topics: [topic], forceUpdate: true }).then(
+      ({ topics }) => topics.get(topic),
+      (error: unknown) => {
+        if (Date.now() >= deadline) throw error;
+        return undefined;
+      },
+    );
+    if (metadata !== undefined && metadata.partitions.every((p) => p.leader >= 0))
+      return metadata.partitionsCount;
+    if (Date.now() >= deadline) throw new Error(`topic ${topic} has partitions without a leader`);
+    await sleep(100);
+  }
 }
 
 /**
@@ -123,27 +154,28 @@ async function checkFastEncoding(serde: MarketEventSerde): Promise<void> {
     sequence: 0,
   };
   if (!serde.encode(probe).equals(await serde.serialize(probe))) {
-    throw new Error('the fast wire-format encoding differs from @confluentinc/schemaregistry: refusing to produce');
+    throw new Error(
+      'the fast wire-format encoding differs from @confluentinc/schemaregistry: refusing to produce',
+    );
   }
 }
 
 /**
- * One kafkajs producer sends about 50k events/s: an idempotent producer holds a lock per broker while it
- * encodes and awaits each request. So events go through several producers ("lanes"), each owning the
- * partitions p with p mod lanes = its index: each partition, hence each symbol, is still written by exactly
- * one idempotent producer in order. Partitions are computed once per symbol with the Java-compatible
- * murmur2 partitioner.
+ * An idempotent producer has one request in flight per broker, and each send awaits its acknowledgement:
+ * several producers ("lanes") keep several requests in flight. Each lane owns the partitions p with
+ * p mod lanes = its index, so each partition, hence each symbol, is still written by exactly one
+ * idempotent producer in order.
  */
 function laneSender(
   lanes: readonly Producer[],
   serde: MarketEventSerde,
   topic: string,
-  partitionMetadata: PartitionMetadata[],
+  partitions: number,
   logger: Logger,
   outage: { readonly monitor: OutageMonitor; readonly brokers: string; readonly outageS: number },
 ): KafkaSink {
-  const partitioner = Partitioners.DefaultPartitioner();
-  const partitionOf = new Map<string, number>();
+  /** Per symbol: its key bytes and partition, computed once. */
+  const keys = new Map<string, { readonly key: Buffer; readonly partition: number }>();
   const inFlight: Promise<void>[] = lanes.map(() => Promise.resolve());
   const { monitor } = outage;
   const boundMs = outage.outageS * 1000;
@@ -160,9 +192,9 @@ function laneSender(
     `Kafka at ${outage.brokers} acknowledged nothing for ${Math.round(waitedMs / 1000)} s, ` +
     `the most SPREADWATCH_BROKER_OUTAGE_S allows (${outage.outageS} s)`;
 
-  // kafkajs's retry loops nest (reconnecting inside a request's retry), so its retries, each covering the
-  // bound, may run to a few times it: the bound itself is kept here. The sends in flight are given up on,
-  // reported as not acknowledged, and whatever kafkajs still does with them is no longer waited for.
+  // The client's retries run past the bound by the time each attempt takes (see outage-retry.ts): the bound
+  // itself is kept here. The sends in flight are given up on and reported as not acknowledged, and the
+  // producers are closed, which ends their retries.
   let giveUp = () => {};
   const gaveUp = new Promise<void>((resolve) => (giveUp = resolve));
   let abandoned = false;
@@ -177,16 +209,17 @@ function laneSender(
     pending.fill(undefined);
     logger.error(`giving up: ${failure}`);
     clearInterval(watch);
+    for (const producer of lanes) producer.close(true).catch(() => undefined);
     giveUp();
   }, 1_000).unref();
 
-  // A send that fails has exhausted kafkajs's retries (or met an error no retry fixes): it is final, never
-  // sent again (see outage-retry.ts).
+  // A send that fails has exhausted the client's retries (or met an error no retry fixes): it is final,
+  // never sent again (see outage-retry.ts).
   const send = (lane: number, messages: Message[], events: MarketEvent[]) => {
     sent += events.length;
     pending[lane] = events;
     monitor.sendStarted(lane, Date.now());
-    return (lanes[lane] as Producer).send({ topic, messages, acks: -1 }).then(
+    return (lanes[lane] as Producer).send({ messages }).then(
       () => {
         if (abandoned) return;
         pending[lane] = undefined;
@@ -198,7 +231,8 @@ function laneSender(
         pending[lane] = undefined;
         failed.push(...events);
         const waitedMs = monitor.sendSettled(lane, Date.now(), false, waiting());
-        failure ??= waitedMs >= boundMs ? `${outageFailure(waitedMs)}: ${describeError(error)}` : describeError(error);
+        failure ??=
+          waitedMs >= boundMs ? `${outageFailure(waitedMs)}: ${describeError(error)}` : describeError(error);
         logger.error(`send of ${events.length} events failed: ${describeError(error)}`);
       },
     );
@@ -211,13 +245,19 @@ function laneSender(
       const messages: Message[][] = lanes.map(() => []);
       const laneEvents: MarketEvent[][] = lanes.map(() => []);
       for (const e of events) {
-        let partition = partitionOf.get(e.symbol);
-        if (partition === undefined) {
-          partition = partitioner({ topic, partitionMetadata, message: { key: e.symbol, value: null } });
-          partitionOf.set(e.symbol, partition);
+        let symbol = keys.get(e.symbol);
+        if (symbol === undefined) {
+          const key = Buffer.from(e.symbol);
+          symbol = { key, partition: javaPartition(key, partitions) };
+          keys.set(e.symbol, symbol);
         }
-        const lane = partition % lanes.length;
-        (messages[lane] as Message[]).push({ key: e.symbol, value: serde.encode(e), partition });
+        const lane = symbol.partition % lanes.length;
+        (messages[lane] as Message[]).push({
+          topic,
+          key: symbol.key,
+          value: serde.encode(e),
+          partition: symbol.partition,
+        });
         (laneEvents[lane] as MarketEvent[]).push(e);
       }
       for (let lane = 0; lane < lanes.length; lane++) {
@@ -232,15 +272,10 @@ function laneSender(
     async close(): Promise<SinkReport> {
       await Promise.race([Promise.all(inFlight), gaveUp]);
       clearInterval(watch);
-      // Disconnecting under a send kafkajs still retries would only wait for it.
-      if (!abandoned) await Promise.all(lanes.map((producer) => producer.disconnect()));
-      return failure === undefined ? { sent, acknowledged, failed } : { sent, acknowledged, failed, failure, abandoned };
+      if (!abandoned) await Promise.all(lanes.map((producer) => producer.close()));
+      return failure === undefined
+        ? { sent, acknowledged, failed }
+        : { sent, acknowledged, failed, failure, abandoned };
     },
   };
-}
-
-// kafkajs logs every failed connection attempt as an error; the retry loops log those once, clearly, so
-// its own lines are kept for debugging only.
-function forwardKafkaLog(logger: Logger, entry: LogEntry): void {
-  logger.debug(`kafkajs ${entry.namespace}: ${entry.log.message}`);
 }

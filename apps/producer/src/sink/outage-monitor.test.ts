@@ -42,7 +42,7 @@ describe('OutageMonitor', () => {
     ]);
   });
 
-  it('says "not acknowledging" when kafkajs reported no error, and nothing more when the send fails', () => {
+  it('says "not acknowledging" when the client reported no error, and nothing more when the send fails', () => {
     const logger = recordingLogger();
     const monitor = new OutageMonitor({ brokers: 'a:1,b:2', boundS: 20, logger, noticeAfterMs: 2_000 });
     monitor.sendStarted(3, 0);

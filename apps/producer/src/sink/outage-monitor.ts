@@ -26,7 +26,7 @@ export class OutageMonitor {
 
   constructor(private readonly options: OutageMonitorOptions) {}
 
-  /** An error kafkajs logged (a refused connection, a failed request): the latest names the cause. */
+  /** An error the Kafka client retried a request for (a refused connection, ...): the latest names the cause. */
   kafkaError(message: string): void {
     this.lastError = message;
   }
