@@ -7,8 +7,10 @@
 -- the watermark at its last valid event (it is not idle); /readyz then reports windows overdue. The watermark trails the highest event time seen by a bounded
 -- out-of-orderness (SPREADWATCH_WATERMARK_DELAY_MS): events up to that much out of order still land in their
 -- windows; a window is final once the watermark passes its end. Each Kafka partition keeps its own
--- watermark and the job's is their minimum; a partition silent for table.exec.source.idle-timeout stops
--- holding it back.
+-- watermark and the job's is their minimum; a partition silent for ${SOURCE_IDLE_TIMEOUT_SECONDS} s
+-- (SPREADWATCH_SOURCE_IDLE_TIMEOUT_S) stops holding it back. Idleness is judged on the wall clock, so the
+-- timeout outlasts a slow first poll of a partition under load: an idle partition's first events, once they
+-- come, are late if the others moved the watermark past them meanwhile.
 --
 -- Offsets: a job resumes from its checkpoint or savepoint, offsets and window state together. A job started
 -- without state (${STARTUP_MODE}) reads the topic from its earliest offset and computes only windows from
@@ -32,7 +34,8 @@ CREATE TEMPORARY TABLE market_event_messages (
   'key.format'                    = 'raw',
   'key.fields'                    = 'message_key',
   'value.format'                  = 'raw',
-  'value.fields-include'          = 'EXCEPT_KEY'
+  'value.fields-include'          = 'EXCEPT_KEY',
+  'scan.watermark.idle-timeout'   = '${SOURCE_IDLE_TIMEOUT_SECONDS}s'
 );
 
 CREATE TEMPORARY VIEW decoded_messages AS

@@ -116,6 +116,8 @@ export const stackConfig = {
     registry: env.SPREADWATCH_REGISTRY_HEAP ?? '320m',
     sqlGateway: env.SPREADWATCH_SQL_GATEWAY_HEAP ?? '384m',
   },
+  /** Flink TaskManager processes, each with taskmanager.numberOfTaskSlots slots (infra/native/flink/conf). */
+  taskManagers: positive('SPREADWATCH_TASKMANAGERS', 1),
   apiToken: env.SPREADWATCH_API_TOKEN || undefined,
   chromiumPath: env.SPREADWATCH_CHROMIUM ?? '/usr/bin/chromium',
   /** What `make up` runs the market simulator at. */

@@ -67,6 +67,7 @@ export function placeholderValues(
     // One consumer group per job: the jobs read the same topic independently.
     CONSUMER_GROUP: name,
     WATERMARK_DELAY_SECONDS: (config.watermarkDelayMs / 1000).toFixed(3),
+    SOURCE_IDLE_TIMEOUT_SECONDS: String(config.sourceIdleTimeoutSeconds),
     JDBC_URL: `jdbc:postgresql://${database.host}${database.pathname}?reWriteBatchedInserts=true`,
     DB_USER: decodeURIComponent(database.username),
     DB_PASSWORD: decodeURIComponent(database.password),

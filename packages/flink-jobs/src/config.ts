@@ -17,6 +17,13 @@ export interface FlinkJobsConfig {
   databaseUrl: string;
   /** Bounded out-of-orderness of the event-time watermark. */
   watermarkDelayMs: number;
+  /**
+   * How long a Kafka partition may go without a message before the watermark stops waiting for it. Idleness
+   * is judged on the wall clock, so it must outlast the slowest start of a partition's reading: at 5 s, a job
+   * starting on a backlog under load marked partitions idle before their first poll and dropped their first
+   * seconds as late (seen in bench-flink: 6,640 events of two partitions).
+   */
+  sourceIdleTimeoutSeconds: number;
   /** '' is the live namespace. */
   namespace: string;
   /**
@@ -30,6 +37,11 @@ export interface FlinkJobsConfig {
   maxEventAheadSeconds: number;
   /** How often the job keeper looks for jobs that should run and do not. */
   keeperIntervalMs: number;
+  /**
+   * Parallel subtasks of each job operator (parallelism.default of the submitted job): up to the topic's
+   * partitions for the source, and the TaskManagers' slots in total must hold them (docs/scaling.md).
+   */
+  parallelism: number;
 }
 
 function wholeNumber(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
@@ -43,6 +55,8 @@ function wholeNumber(env: NodeJS.ProcessEnv, name: string, fallback: number): nu
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): FlinkJobsConfig {
   const watermarkDelayMs = wholeNumber(env, 'SPREADWATCH_WATERMARK_DELAY_MS', 5000);
+  const parallelism = wholeNumber(env, 'SPREADWATCH_FLINK_PARALLELISM', 1);
+  if (parallelism < 1) throw new Error(`SPREADWATCH_FLINK_PARALLELISM must be at least 1, got "${parallelism}"`);
   return {
     sqlGatewayUrl: env.SPREADWATCH_SQL_GATEWAY_URL ?? 'http://127.0.0.1:8083',
     flinkRestUrl: env.SPREADWATCH_FLINK_REST_URL ?? 'http://127.0.0.1:8081',
@@ -55,6 +69,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): FlinkJobsConfi
       env.SPREADWATCH_DATABASE_URL ??
       'postgres://spreadwatch:spreadwatch@127.0.0.1:5432/spreadwatch',
     watermarkDelayMs,
+    sourceIdleTimeoutSeconds: wholeNumber(env, 'SPREADWATCH_SOURCE_IDLE_TIMEOUT_S', 60),
     namespace: env.SPREADWATCH_NAMESPACE ?? '',
     stateDir: path.resolve(
       env.SPREADWATCH_FLINK_STATE_DIR || path.join(env.SPREADWATCH_HOME || defaultHome, 'data/flink/jobs'),
@@ -62,5 +77,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): FlinkJobsConfi
     functionsJar: env.SPREADWATCH_FLINK_FUNCTIONS_JAR || defaultFunctionsJar,
     maxEventAheadSeconds: wholeNumber(env, 'SPREADWATCH_MAX_EVENT_AHEAD_S', 300),
     keeperIntervalMs: wholeNumber(env, 'SPREADWATCH_KEEPER_INTERVAL_MS', 5000),
+    parallelism,
   };
 }

@@ -170,6 +170,7 @@ export class FlinkJobs {
         const executionConfig: Record<string, string> = last
           ? {
               'pipeline.name': definition.name,
+              'parallelism.default': String(this.config.parallelism),
               'execution.checkpointing.dir': pathToFileURL(dirs.checkpoints).href,
               'execution.checkpointing.savepoint-dir': pathToFileURL(dirs.savepoints).href,
             }

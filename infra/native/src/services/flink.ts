@@ -1,5 +1,5 @@
 // An Apache Flink session cluster from the Maven Central modules: JobManager (REST + web UI), one
-// TaskManager, and the SQL Gateway, all on one classpath. What flink-dist's bin scripts would do (JVM
+// or more TaskManagers (SPREADWATCH_TASKMANAGERS), and the SQL Gateway, all on one classpath. What flink-dist's bin scripts would do (JVM
 // module flags, memory sizing, log file) is done here, with the settings in infra/native/flink/conf.
 import { mkdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
@@ -112,24 +112,34 @@ export const jobManagerService: Service = {
   },
 };
 
-export const taskManagerService: Service = {
-  name: 'flink-taskmanager',
-  port: ports.flinkRest,
-  // Its RPC and data ports are ephemeral.
-  binds: [],
-  logFile: path.join(paths.logs, 'flink-taskmanager.log'),
-  launch() {
-    return clusterProcess(this, 'GET_TM_RESOURCE_PARAMS', 'org.apache.flink.runtime.taskexecutor.TaskManagerRunner', {
-      'io.tmp.dirs': path.join(paths.tmp, this.name),
-    });
-  },
-  async probe() {
-    // A TaskManager is healthy once the JobManager has it registered with its slots.
-    const overview = await flinkOverview();
-    if (overview.taskmanagers < 1) throw new Error('no TaskManager registered with the JobManager');
-    return `${overview.taskmanagers} TaskManager(s), ${overview['slots-total']} slots`;
-  },
-};
+/**
+ * The TaskManagers (SPREADWATCH_TASKMANAGERS): the first is `flink-taskmanager`, the others
+ * `flink-taskmanager-2`, ... Each is healthy once the JobManager has that many registered.
+ */
+export function taskManagerServices(count: number): Service[] {
+  return Array.from({ length: count }, (_, index): Service => {
+    const name = index === 0 ? 'flink-taskmanager' : `flink-taskmanager-${index + 1}`;
+    return {
+      name,
+      port: ports.flinkRest,
+      // Its RPC and data ports are ephemeral.
+      binds: [],
+      logFile: path.join(paths.logs, `${name}.log`),
+      launch() {
+        return clusterProcess(this, 'GET_TM_RESOURCE_PARAMS', 'org.apache.flink.runtime.taskexecutor.TaskManagerRunner', {
+          'io.tmp.dirs': path.join(paths.tmp, name),
+        });
+      },
+      async probe() {
+        const overview = await flinkOverview();
+        if (overview.taskmanagers < index + 1) {
+          throw new Error(`${overview.taskmanagers} of ${count} TaskManagers registered with the JobManager`);
+        }
+        return `${overview.taskmanagers} TaskManager(s), ${overview['slots-total']} slots`;
+      },
+    };
+  });
+}
 
 export const sqlGatewayService: Service = {
   name: 'flink-sql-gateway',

@@ -3,7 +3,7 @@
 import { postgresService } from './postgres.ts';
 import { kafkaService } from './kafka.ts';
 import { schemaRegistryService } from './schema-registry.ts';
-import { jobManagerService, sqlGatewayService, taskManagerService } from './flink.ts';
+import { jobManagerService, sqlGatewayService, taskManagerServices } from './flink.ts';
 import { apiService, jobKeeperService, producerService } from './app-services.ts';
 import { stackConfig } from '../config.ts';
 import type { Service } from './service.ts';
@@ -16,7 +16,15 @@ export { jobKeeperService } from './app-services.ts';
  * that brings back the Flink jobs (started once the servers are healthy).
  */
 export function stackServices(): Service[] {
-  const all = [postgresService, kafkaService, schemaRegistryService, jobManagerService, taskManagerService, sqlGatewayService, jobKeeperService];
+  const all = [
+    postgresService,
+    kafkaService,
+    schemaRegistryService,
+    jobManagerService,
+    ...taskManagerServices(stackConfig.taskManagers),
+    sqlGatewayService,
+    jobKeeperService,
+  ];
   return stackConfig.externalDatabaseUrl ? all.filter((service) => service !== postgresService) : all;
 }
 

@@ -68,7 +68,12 @@ public final class MarketEventRules {
 
   static boolean isValidSymbol(String symbol) {
     if (symbol == null || symbol.isBlank() || symbol.length() > MAX_SYMBOL_LENGTH) return false;
-    return symbol.chars().noneMatch(c -> Character.isISOControl(c) || Character.isSurrogate((char) c));
+    // A loop, not chars().noneMatch: this runs for every message and the stream was a hot spot.
+    for (int i = 0; i < symbol.length(); i++) {
+      char c = symbol.charAt(i);
+      if (Character.isISOControl(c) || Character.isSurrogate(c)) return false;
+    }
+    return true;
   }
 
   boolean isSaneTime(long eventTimeMillis, long nowMillis) {
