@@ -19,9 +19,10 @@ describe('parseListeners', () => {
 
 /** A separate process listening on a free port of 127.0.0.1: a stand-in for a foreign server. */
 async function foreignListener(): Promise<{ child: ChildProcess; port: number }> {
+  // The marker comes first: the error message shortens a long command line (a long node path, say).
   const script =
-    "const s = require('node:net').createServer().listen(0, '127.0.0.1', () => console.log(s.address().port));";
-  const child = spawn(process.execPath, ['-e', script, 'spreadwatch-foreign-listener'], {
+    "/* spreadwatch-foreign-listener */ const s = require('node:net').createServer().listen(0, '127.0.0.1', () => console.log(s.address().port));";
+  const child = spawn(process.execPath, ['-e', script], {
     stdio: ['ignore', 'pipe', 'inherit'],
   });
   const [line] = (await once(createInterface({ input: child.stdout! }), 'line')) as [string];
