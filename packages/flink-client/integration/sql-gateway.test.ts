@@ -3,7 +3,8 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import { SqlGatewaySession, SqlStatementError } from '../src/index.ts';
 
-const url = 'http://127.0.0.1:8083';
+// The test run's stack (the global setup exports its URLs), not a fixed port.
+const url = process.env.SPREADWATCH_SQL_GATEWAY_URL ?? 'http://127.0.0.1:8083';
 const session = new SqlGatewaySession({ url, properties: { 'table.local-time-zone': 'UTC' } });
 
 afterAll(() => session.close());
