@@ -59,13 +59,13 @@ bench-flink: install ## window-to-PostgreSQL latency and source-to-sink throughp
 	@$(STACK) up --stack-only
 	@node_modules/.bin/tsx packages/flink-jobs/bench/flink-bench.ts
 
-bench-api: install ## requests/s and p99 of the latest-window route at 200 connections; SSE alert latency
+bench-api: install ## requests/s and p99 of the latest-window route at 200 connections; SSE alert latency (SYMBOLS=N)
 	@$(STACK) up --stack-only
-	@node_modules/.bin/tsx apps/api/bench/api-bench.ts
+	@node_modules/.bin/tsx apps/api/bench/api-bench.ts $(if $(SYMBOLS),--symbols $(SYMBOLS))
 
-bench-web: install ## dashboard with 500 symbols: first render, alert-to-DOM latency, sort and scroll times
+bench-web: install ## dashboard with 500 symbols (SYMBOLS=N): first render, alert-to-DOM latency, sort and scroll times
 	@$(STACK) up --stack-only
-	@node_modules/.bin/tsx apps/web/bench/dashboard-bench.ts
+	@node_modules/.bin/tsx apps/web/bench/dashboard-bench.ts $(if $(SYMBOLS),--symbols $(SYMBOLS))
 
 bench-e2e: install ## producer -> Kafka -> both Flink jobs -> PostgreSQL events/s, windows checked (COUNT=2000000 SYMBOLS=12)
 	@$(STACK) up --stack-only

@@ -250,36 +250,35 @@ describe(`read routes over non-finite and out-of-range data (namespace ${config.
     });
   });
 
-  it('draws the heatmap over the windows that have a place in time', async () => {
+  it('draws the heatmap over the windows that have a place in time, naming cells not finite', async () => {
     const app = await build(config);
     const response = await app.inject('/api/overview');
     expect(response.statusCode).toBe(200);
-    const { windowStarts, symbols } = response.json() as {
+    const heatmap = response.json() as {
       windowStarts: string[];
-      symbols: { symbol: string; cells: (Row | null)[] }[];
+      symbols: string[];
+      values: (number | null)[][];
+      nonFinite: [number, number][];
     };
-    expect(windowStarts).toEqual([T0, minute(1), minute(2)]);
-    const cells = Object.fromEntries(symbols.map((row) => [row.symbol, row.cells]));
-    expect(Object.keys(cells)).toEqual(['HUGE', 'INFS', 'NANS', 'NEG', 'OK']);
-    expect(cells.NANS).toEqual([
-      {
-        avgSpreadBps: null,
-        liquidityScore: null,
-        avgStress: null,
-        spreadAnomaly: false,
-        isOptimal: false,
-        nonFinite: ['avgSpreadBps', 'liquidityScore', 'avgStress'],
-      },
-      null,
-      null,
-    ]);
-    expect(cells.INFS![0]).toMatchObject({ avgSpreadBps: null, liquidityScore: 0, avgStress: null });
-    expect(cells.NEG![2]).toMatchObject({
-      avgSpreadBps: -5,
-      liquidityScore: 1,
-      avgStress: 0.3,
-      nonFinite: [],
-    });
+    expect(heatmap.windowStarts).toEqual([T0, minute(1), minute(2)]);
+    expect(heatmap.symbols).toEqual(['HUGE', 'INFS', 'NANS', 'NEG', 'OK']);
+    const row = (symbol: string) => heatmap.values[heatmap.symbols.indexOf(symbol)];
+    expect(row('NANS')).toEqual([null, null, null]);
+    expect(row('INFS')![0]).toBeNull();
+    expect(row('NEG')![2]).toBe(-5);
+    const [nans, infs] = [heatmap.symbols.indexOf('NANS'), heatmap.symbols.indexOf('INFS')];
+    expect(heatmap.nonFinite).toEqual(
+      expect.arrayContaining([
+        [nans, 0],
+        [infs, 0],
+      ]),
+    );
+    expect(heatmap.nonFinite).toHaveLength(2);
+
+    const liquidity = (await app.inject('/api/overview?metric=liquidityScore')).json();
+    expect(liquidity.values[liquidity.symbols.indexOf('INFS')][0]).toBe(0);
+    const stress = (await app.inject('/api/overview?metric=avgStress')).json();
+    expect(stress.values[stress.symbols.indexOf('NEG')][2]).toBe(0.3);
   });
 
   it('lists alerts, and the symbols, whatever their values and times', async () => {

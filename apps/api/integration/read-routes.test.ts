@@ -159,19 +159,27 @@ describe(`read routes (namespace ${config.schema})`, () => {
     expect(series.items[2]).toMatchObject({ windowStart: minute(2), symbols: 2, anomalies: 1 });
   });
 
-  it('gives the heatmap of symbols over the recent windows', async () => {
+  it('gives the heatmap of one metric of every symbol over the recent windows', async () => {
     const app = await build(config);
     const heatmap = (await app.inject('/api/overview?windows=3')).json();
-    expect(heatmap.windowStarts).toEqual([minute(2), minute(3), minute(4)]);
-    expect(
-      heatmap.symbols.map((row: { symbol: string; cells: unknown[] }) => [
-        row.symbol,
-        row.cells.map((cell) => cell !== null),
-      ]),
-    ).toEqual([
-      ['AAPL', [true, true, true]],
-      ['MSFT', [true, false, false]],
-    ]);
+    expect(heatmap).toEqual({
+      windowStarts: [minute(2), minute(3), minute(4)],
+      symbols: ['AAPL', 'MSFT'],
+      values: [
+        [4, 5, 6],
+        [14, null, null],
+      ],
+      nonFinite: [],
+    });
+    const liquidity = (await app.inject('/api/overview?windows=2&metric=liquidityScore')).json();
+    // Only symbols with a window among those starts have a row.
+    expect(liquidity).toEqual({
+      windowStarts: [minute(3), minute(4)],
+      symbols: ['AAPL'],
+      values: [[1000 / 5, 1000 / 6]],
+      nonFinite: [],
+    });
+    expect((await app.inject('/api/overview?metric=volume')).statusCode).toBe(400);
   });
 
   it('serves the OpenAPI document with a schema for every route, and the health routes', async () => {

@@ -1,18 +1,23 @@
-// Dashboard benchmark with 500 symbols on the real API and PostgreSQL (rows inserted into a bench
-// namespace, no Flink needed): first render until every panel shows data, input responsiveness (table
-// sort, heatmap scroll), main-thread long tasks under a live load of 500 bars/s, and the latency of an
-// alert from the alerts topic to the feed's DOM, split into API+SSE and React render.
-// Run: npx tsx apps/web/bench/dashboard-bench.ts
+// Dashboard benchmark on the real API and PostgreSQL with `--symbols N` symbols (default 500; `make bench-web
+// SYMBOLS=5000`), rows inserted into a bench namespace, no Flink needed: first render until every panel shows
+// data, input responsiveness (table sort, heatmap scroll), main-thread long tasks under a live load of one
+// bar per symbol per second, and the latency of an alert from the alerts topic to the feed's DOM, split into
+// API+SSE and React render.
+// Run: npx tsx apps/web/bench/dashboard-bench.ts [--symbols 5000]
 import { migrate } from '@spreadwatch/db';
 import { loadConfig, resolveNamespace } from '@spreadwatch/flink-jobs';
 import { Kafka, logLevel } from 'kafkajs';
+import { parseArgs } from 'node:util';
 import pg from 'pg';
 import { ensureTopics } from '../../../packages/flink-jobs/src/topics.ts';
 import { startApi } from '../integration/support/api-server.ts';
 import { launchChromium } from '../integration/support/browser.ts';
 import { ensureWebBuild } from '../integration/support/web-build.ts';
 
-const SYMBOLS = 500;
+const { values: args } = parseArgs({ options: { symbols: { type: 'string', default: '500' } } });
+const SYMBOLS = Number(args.symbols);
+if (!Number.isInteger(SYMBOLS) || SYMBOLS < 1)
+  throw new Error(`--symbols must be a whole number, got ${args.symbols}`);
 const WINDOWS = 30;
 const RUNS = 5;
 const ALERTS = 20;
@@ -20,7 +25,10 @@ const ALERTS = 20;
 const config = loadConfig();
 const namespace = resolveNamespace(`webbench_${Date.now().toString(36)}`);
 const db = new pg.Pool({ connectionString: config.databaseUrl, max: 4 });
-const symbols = Array.from({ length: SYMBOLS }, (_, i) => `S${String(i).padStart(3, '0')}`);
+const symbols = Array.from(
+  { length: SYMBOLS },
+  (_, i) => `S${String(i).padStart(String(SYMBOLS - 1).length, '0')}`,
+);
 const minute = 60_000;
 const now = Date.now();
 const lastWindow = Math.floor(now / minute) * minute - minute;
@@ -76,7 +84,7 @@ async function seed(): Promise<void> {
   );
 }
 
-/** 500 bars per second, one per symbol, while `running`: the live stream's load with 500 symbols. */
+/** One bar per symbol per second while `running`: the live stream's load with SYMBOLS symbols. */
 function liveLoad(): { stop: () => Promise<void> } {
   let running = true;
   const loop = (async () => {
@@ -164,7 +172,7 @@ async function main(): Promise<void> {
     });
     const load = liveLoad();
 
-    // Table sort with 500 rows: click until the header shows the new order.
+    // Table sort with every symbol's row: click until the header shows the new order.
     const sorts: number[] = [];
     for (let i = 0; i < 6; i++) {
       sorts.push(
@@ -189,7 +197,7 @@ async function main(): Promise<void> {
     }
     results.tableSortMs = { median: round(median(sorts)), max: round(Math.max(...sorts)) };
 
-    // Heatmap scroll over 500 rows: frame time while scrolling a step per frame.
+    // Heatmap scroll over every symbol's row: frame time while scrolling a step per frame.
     results.heatmapScrollFrameMs = await page.evaluate(async () => {
       const scroll = document.querySelector('[data-testid="heatmap"] .heatmap-scroll')!;
       const frames: number[] = [];

@@ -7,10 +7,19 @@ export interface LiveEvent {
   data?: unknown;
 }
 
-export function formatEvent({ event, id, data }: LiveEvent): string {
-  let text = '';
-  if (event) text += `event: ${event}\n`;
-  if (id !== undefined) text += `id: ${id}\n`;
-  if (data !== undefined) text += `data: ${JSON.stringify(data)}\n`;
-  return `${text}\n`;
+// A broadcast hands the same event objects to every subscriber: each is serialized once, not per client.
+const formatted = new WeakMap<LiveEvent, string>();
+
+export function formatEvent(message: LiveEvent): string {
+  let text = formatted.get(message);
+  if (text === undefined) {
+    const { event, id, data } = message;
+    text = '';
+    if (event) text += `event: ${event}\n`;
+    if (id !== undefined) text += `id: ${id}\n`;
+    if (data !== undefined) text += `data: ${JSON.stringify(data)}\n`;
+    text += '\n';
+    formatted.set(message, text);
+  }
+  return text;
 }

@@ -5,6 +5,7 @@ import type {
   CatalogEntry,
   DeadLetter,
   FlinkJob,
+  HeatmapMetric,
   JobLateEvents,
   LateEventCount,
   Overview,
@@ -46,8 +47,8 @@ export const api = {
     }),
   stress: (q: RangeQuery, signal: Signal) =>
     request<Paged<StressPoint>>('/api/stress', { query: range(q), signal }),
-  overview: (windows: number, signal: Signal) =>
-    request<Overview>('/api/overview', { query: { windows }, signal }),
+  overview: (windows: number, metric: HeatmapMetric, signal: Signal) =>
+    request<Overview>('/api/overview', { query: { windows, metric }, signal }),
   rejects: (q: { from: number; to: number; limit?: number }, signal: Signal) =>
     request<{ items: RejectCount[]; totals: RejectTotal[]; next: string | null }>('/api/rejects', {
       query: { from: iso(q.from), to: iso(q.to), limit: q.limit },

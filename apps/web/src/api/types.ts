@@ -58,17 +58,12 @@ export interface StressPoint {
   anomalies: number;
 }
 
-export interface OverviewCell {
-  avgSpreadBps: number | null;
-  liquidityScore: number | null;
-  avgStress: number | null;
-  spreadAnomaly: boolean;
-  isOptimal: boolean;
-}
-
+/** GET /api/overview: one metric, a row of values per symbol over the window starts. */
 export interface Overview {
   windowStarts: string[];
-  symbols: { symbol: string; cells: (OverviewCell | null)[] }[];
+  symbols: string[];
+  values: (number | null)[][];
+  nonFinite: [number, number][];
 }
 export type HeatmapMetric = 'avgSpreadBps' | 'liquidityScore';
 

@@ -1,19 +1,21 @@
 import { describe, expect, it } from 'vitest';
-import { buildHeatmap, cellValue, heatColour, normalise, visibleRows, type HeatmapCell } from './heatmap.ts';
+import { buildHeatmap, cellValue, heatColour, normalise, visibleRows, type HeatmapInput } from './heatmap.ts';
 
 const t0 = Date.UTC(2026, 0, 5, 14, 0);
 const minute = 60_000;
-const cells: HeatmapCell[] = [
-  { symbol: 'MSFT', windowStart: t0 + minute, value: 3 },
-  { symbol: 'AAPL', windowStart: t0, value: 2 },
-  { symbol: 'AAPL', windowStart: t0 + minute, value: 2.5 },
-  { symbol: 'XOM', windowStart: t0, value: 9 },
-  { symbol: 'XOM', windowStart: t0 + minute, value: null },
-];
+const input: HeatmapInput = {
+  symbols: ['MSFT', 'AAPL', 'XOM'],
+  windows: [t0, t0 + minute],
+  rows: [
+    [null, 3],
+    [2, 2.5],
+    [9, null],
+  ],
+};
 
 describe('heatmap matrix', () => {
-  it('puts each value at its symbol row and window column, NaN where missing', () => {
-    const matrix = buildHeatmap(cells);
+  it('puts each value at its symbol row and window column, NaN where missing, rows by symbol', () => {
+    const matrix = buildHeatmap(input);
     expect(matrix.symbols).toEqual(['AAPL', 'MSFT', 'XOM']);
     expect(matrix.windows).toEqual([t0, t0 + minute]);
     expect(cellValue(matrix, 0, 0)).toBe(2);
@@ -25,24 +27,24 @@ describe('heatmap matrix', () => {
   });
 
   it('orders rows worst first by each symbol latest value', () => {
-    expect(buildHeatmap(cells, 'worst', true).symbols).toEqual(['XOM', 'MSFT', 'AAPL']);
-    expect(buildHeatmap(cells, 'worst', false).symbols).toEqual(['AAPL', 'MSFT', 'XOM']);
+    expect(buildHeatmap(input, 'worst', true).symbols).toEqual(['XOM', 'MSFT', 'AAPL']);
+    expect(buildHeatmap(input, 'worst', false).symbols).toEqual(['AAPL', 'MSFT', 'XOM']);
   });
 
   it('handles no data', () => {
-    const matrix = buildHeatmap([]);
+    const matrix = buildHeatmap({ symbols: [], windows: [], rows: [] });
     expect(matrix.symbols).toEqual([]);
     expect([matrix.min, matrix.max]).toEqual([0, 0]);
   });
 
-  it('builds 500 symbols × 60 windows', () => {
-    const many: HeatmapCell[] = [];
-    for (let s = 0; s < 500; s++)
-      for (let w = 0; w < 60; w++) many.push({ symbol: `S${s}`, windowStart: t0 + w * minute, value: s + w });
-    const matrix = buildHeatmap(many, 'worst');
-    expect(matrix.values.length).toBe(30_000);
-    expect(matrix.symbols[0]).toBe('S499');
-    expect(cellValue(matrix, 0, 59)).toBe(558);
+  it('builds 5,000 symbols × 30 windows', () => {
+    const symbols = Array.from({ length: 5000 }, (_, s) => `S${s}`);
+    const windows = Array.from({ length: 30 }, (_, w) => t0 + w * minute);
+    const rows = symbols.map((_, s) => windows.map((_, w) => s + w));
+    const matrix = buildHeatmap({ symbols, windows, rows }, 'worst');
+    expect(matrix.values.length).toBe(150_000);
+    expect(matrix.symbols[0]).toBe('S4999');
+    expect(cellValue(matrix, 0, 29)).toBe(5028);
   });
 });
 

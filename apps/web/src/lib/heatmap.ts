@@ -1,10 +1,11 @@
 // The heatmap's model: a dense symbols × windows matrix built once per data change, so drawing (on a
-// canvas, only the visible rows) is a plain array walk even with hundreds of symbols.
+// canvas, only the visible rows) is a plain array walk even with thousands of symbols.
 
-export interface HeatmapCell {
-  symbol: string;
-  windowStart: number;
-  value: number | null;
+/** The API's heatmap with window starts in ms: rows[i][j] is symbols[i] in windows[j], null where none. */
+export interface HeatmapInput {
+  symbols: readonly string[];
+  windows: readonly number[];
+  rows: readonly (readonly (number | null)[])[];
 }
 
 export type HeatmapOrder = 'worst' | 'symbol';
@@ -18,49 +19,48 @@ export interface HeatmapMatrix {
   max: number;
 }
 
+const byCodeUnits = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
+
 /**
- * Builds the matrix. `higherIsWorse` orders 'worst' rows first by the symbol's latest value (avg spread:
- * high is bad; liquidity score: low is bad).
+ * Builds the matrix, rows by symbol or, with 'worst', worst first by the symbol's latest value
+ * (`higherIsWorse`: avg spread, high is bad; liquidity score: low is bad).
  */
 export function buildHeatmap(
-  cells: readonly HeatmapCell[],
+  input: HeatmapInput,
   order: HeatmapOrder = 'symbol',
   higherIsWorse = true,
 ): HeatmapMatrix {
-  const windows = [...new Set(cells.map((cell) => cell.windowStart))].sort((a, b) => a - b);
-  const column = new Map(windows.map((window, index) => [window, index]));
-  const bySymbol = new Map<string, Float64Array>();
+  const columns = input.windows.length;
+  const latest = new Float64Array(input.symbols.length).fill(Number.NaN);
   let min = Number.POSITIVE_INFINITY;
   let max = Number.NEGATIVE_INFINITY;
-  for (const cell of cells) {
-    let row = bySymbol.get(cell.symbol);
-    if (!row) {
-      row = new Float64Array(windows.length).fill(Number.NaN);
-      bySymbol.set(cell.symbol, row);
-    }
-    if (cell.value === null || !Number.isFinite(cell.value)) continue;
-    row[column.get(cell.windowStart)!] = cell.value;
-    if (cell.value < min) min = cell.value;
-    if (cell.value > max) max = cell.value;
-  }
-  const symbols = [...bySymbol.keys()].sort();
+  input.rows.forEach((row, symbol) =>
+    row.forEach((value) => {
+      if (value === null || !Number.isFinite(value)) return;
+      latest[symbol] = value;
+      if (value < min) min = value;
+      if (value > max) max = value;
+    }),
+  );
+  const rows = input.symbols.map((_, index) => index);
+  rows.sort((a, b) => byCodeUnits(input.symbols[a]!, input.symbols[b]!));
   if (order === 'worst') {
-    const latest = new Map(symbols.map((symbol) => [symbol, latestValue(bySymbol.get(symbol)!)]));
     const sign = higherIsWorse ? -1 : 1;
-    symbols.sort((a, b) => {
-      const [x, y] = [latest.get(a)!, latest.get(b)!];
+    rows.sort((a, b) => {
+      const [x, y] = [latest[a]!, latest[b]!];
       if (Number.isNaN(x) || Number.isNaN(y)) return Number.isNaN(x) ? (Number.isNaN(y) ? 0 : 1) : -1;
-      return sign * (x - y) || a.localeCompare(b);
+      return sign * (x - y) || input.symbols[a]!.localeCompare(input.symbols[b]!);
     });
   }
-  const values = new Float64Array(symbols.length * windows.length);
-  symbols.forEach((symbol, index) => values.set(bySymbol.get(symbol)!, index * windows.length));
+  const values = new Float64Array(rows.length * columns).fill(Number.NaN);
+  rows.forEach((source, row) =>
+    input.rows[source]!.forEach((value, column) => {
+      if (value !== null) values[row * columns + column] = value;
+    }),
+  );
+  const symbols = rows.map((source) => input.symbols[source]!);
+  const windows = [...input.windows];
   return min > max ? { symbols, windows, values, min: 0, max: 0 } : { symbols, windows, values, min, max };
-}
-
-function latestValue(row: Float64Array): number {
-  for (let i = row.length - 1; i >= 0; i--) if (!Number.isNaN(row[i]!)) return row[i]!;
-  return Number.NaN;
 }
 
 export function cellValue(matrix: HeatmapMatrix, row: number, column: number): number {

@@ -1,16 +1,19 @@
 // The live hub and the alerts topic consumer feeding it; both stop before the server closes, which ends
-// every open event stream. Without Kafka (or before the alerts topic exists) the consumer retries, and
+// every open event stream. The newest windows kept in memory follow the hub's cursor. Without Kafka (or before the alerts topic exists) the consumer retries, and
 // alerts still arrive through PostgreSQL meanwhile.
 import fp from 'fastify-plugin';
 import type { ApiConfig } from '../../config.ts';
 import { startAlertsConsumer, type AlertsConsumer } from '../../live/alerts-consumer.ts';
 import { LiveHub } from '../../live/hub.ts';
+import { LatestWindows } from '../../live/latest-windows.ts';
 
 declare module 'fastify' {
   interface FastifyInstance {
     live: LiveHub;
     /** Resolves once the alerts topic consumer has its partitions. */
     liveAlertsReady: Promise<void>;
+    /** The newest window of every symbol, never staler than the live stream. */
+    latestWindows: LatestWindows;
   }
 }
 
@@ -51,6 +54,7 @@ export default fp(
     const ready = start();
     ready.catch(() => undefined);
     app.decorate('live', hub);
+    app.decorate('latestWindows', new LatestWindows(app.metricsRepository.latest, () => hub.cursor));
     app.decorate('liveAlertsReady', ready);
     app.addHook('preClose', async () => hub.close());
     app.addHook('onClose', async () => {

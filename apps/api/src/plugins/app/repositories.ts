@@ -5,10 +5,8 @@ import { createBarsRepository, type BarsRepository } from '../../repositories/ba
 import { createChangesRepository, type ChangesRepository } from '../../repositories/changes.ts';
 import { createLateEventsRepository, type LateEventsRepository } from '../../repositories/late-events.ts';
 import { createMetricsRepository, type MetricsRepository } from '../../repositories/metrics.ts';
-import { memoize } from '../../repositories/memoize.ts';
 import { createRejectsRepository, type RejectsRepository } from '../../repositories/rejects.ts';
 import { createSymbolsRepository, type SymbolsRepository } from '../../repositories/symbols.ts';
-import type { ApiConfig } from '../../config.ts';
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -23,11 +21,9 @@ declare module 'fastify' {
 }
 
 export default fp(
-  async (app, { config }: { config: ApiConfig }) => {
-    const metrics = createMetricsRepository(app.pg);
+  async (app) => {
     app.decorate('symbolsRepository', createSymbolsRepository(app.pg));
-    // The latest windows change once per poll of the live stream at most: shared as long as that.
-    app.decorate('metricsRepository', { ...metrics, latest: memoize(metrics.latest, config.livePollMs) });
+    app.decorate('metricsRepository', createMetricsRepository(app.pg));
     app.decorate('barsRepository', createBarsRepository(app.pg));
     app.decorate('alertsRepository', createAlertsRepository(app.pg));
     app.decorate('changesRepository', createChangesRepository(app.pg));

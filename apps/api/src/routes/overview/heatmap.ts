@@ -1,22 +1,25 @@
-// The heatmap matrix: one row per symbol, one cell per recent window start (null where it has none).
-import type { OverviewCell } from '../../repositories/metrics.ts';
-
-export type HeatmapCell = Omit<OverviewCell, 'symbol' | 'windowStart'>;
+// The heatmap matrix of one metric: a row of values per symbol, a column per recent window start (null where
+// the symbol has no window there, or its value is not finite: those cells are listed in nonFinite).
+import type { OverviewCells } from '../../repositories/metrics.ts';
 
 export interface Heatmap {
   windowStarts: string[];
-  symbols: { symbol: string; cells: (HeatmapCell | null)[] }[];
+  symbols: string[];
+  values: (number | null)[][];
+  /** [symbol index, window index] of each cell whose stored value is NaN or ±Infinity. */
+  nonFinite: [number, number][];
 }
 
-export function toHeatmap(cells: OverviewCell[]): Heatmap {
-  const windowStarts = [...new Set(cells.map((cell) => cell.windowStart))].sort();
-  const column = new Map(windowStarts.map((start, index) => [start, index]));
-  const rows = new Map<string, (HeatmapCell | null)[]>();
-  for (const { symbol, windowStart, ...values } of cells) {
-    const row = rows.get(symbol) ?? windowStarts.map(() => null);
-    row[column.get(windowStart)!] = values;
-    rows.set(symbol, row);
-  }
-  const symbols = [...rows].map(([symbol, row]) => ({ symbol, cells: row }));
-  return { windowStarts, symbols: symbols.sort((a, b) => a.symbol.localeCompare(b.symbol)) };
+export function toHeatmap({ windowStarts, rows }: OverviewCells): Heatmap {
+  const nonFinite: [number, number][] = [];
+  const values = rows.map(({ columns, values: stored }, row) => {
+    const cells: (number | null)[] = windowStarts.map(() => null);
+    columns.forEach((column, k) => {
+      const value = stored[k]!;
+      if (value !== null && !Number.isFinite(value)) nonFinite.push([row, column]);
+      else cells[column] = value;
+    });
+    return cells;
+  });
+  return { windowStarts, symbols: rows.map((row) => row.symbol), values, nonFinite };
 }

@@ -1,36 +1,47 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
-import { errorResponses, NonFinite, Nullable } from '../../schemas/common.ts';
+import { plainJson } from '../plain-json.ts';
+import { errorResponses, Nullable } from '../../schemas/common.ts';
+import { HEATMAP_METRICS, type HeatmapMetric } from '../../repositories/metrics.ts';
 import { toHeatmap } from './heatmap.ts';
 
-const Cell = Type.Object({
-  avgSpreadBps: Nullable(Type.Number()),
-  liquidityScore: Nullable(Type.Number()),
-  avgStress: Nullable(Type.Number()),
-  spreadAnomaly: Type.Boolean(),
-  isOptimal: Type.Boolean(),
-  nonFinite: NonFinite,
-});
+const metrics = Object.keys(HEATMAP_METRICS) as HeatmapMetric[];
 
 const routes: FastifyPluginAsyncTypebox = async (app) => {
   app.get(
     '/api/overview',
     {
+      ...plainJson,
       schema: {
         tags: ['market'],
-        summary: 'Heatmap: symbols × the most recent window starts (oldest first); a null cell has no window',
-        querystring: Type.Object({ windows: Type.Integer({ minimum: 1, maximum: 120, default: 30 }) }),
+        summary:
+          'Heatmap: one metric of every symbol over the most recent window starts (oldest first), a row of numbers per symbol',
+        querystring: Type.Object({
+          windows: Type.Integer({ minimum: 1, maximum: 120, default: 30 }),
+          metric: Type.Union(
+            metrics.map((metric) => Type.Literal(metric)),
+            { default: 'avgSpreadBps', description: 'The window metric shown' },
+          ),
+        }),
         response: {
           200: Type.Object({
             windowStarts: Type.Array(Type.String({ format: 'date-time' })),
-            symbols: Type.Array(Type.Object({ symbol: Type.String(), cells: Type.Array(Nullable(Cell)) })),
+            symbols: Type.Array(Type.String()),
+            values: Type.Array(Type.Array(Nullable(Type.Number())), {
+              description:
+                'values[i][j]: symbols[i] in windowStarts[j]; null where the symbol has no window there, or its value is not finite (then in nonFinite)',
+            }),
+            nonFinite: Type.Array(Type.Array(Type.Integer(), { minItems: 2, maxItems: 2 }), {
+              description: '[symbol index, window index] of each cell stored as NaN, Infinity or -Infinity',
+            }),
           }),
           400: errorResponses[400],
           500: errorResponses[500],
         },
       },
     },
-    async (request) => toHeatmap(await app.metricsRepository.overview(request.query.windows)),
+    async (request) =>
+      toHeatmap(await app.metricsRepository.overview(request.query.windows, request.query.metric)),
   );
 };
 export default routes;

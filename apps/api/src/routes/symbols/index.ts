@@ -1,5 +1,6 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
+import { plainJson } from '../plain-json.ts';
 import { errorResponses, Nullable } from '../../schemas/common.ts';
 
 const SymbolSummary = Type.Object({
@@ -12,6 +13,7 @@ const routes: FastifyPluginAsyncTypebox = async (app) => {
   app.get(
     '/api/symbols',
     {
+      ...plainJson,
       schema: {
         tags: ['market'],
         summary: 'Symbols with windows or 1-second bars, alphabetical',
