@@ -1,11 +1,11 @@
 // Debian's Chromium driven by playwright-core (no browser download).
+import { stackConfig } from '@spreadwatch/native-stack';
 import { chromium, type Browser } from 'playwright-core';
-
-export const CHROMIUM = '/usr/bin/chromium';
 
 export function launchChromium(): Promise<Browser> {
   return chromium.launch({
-    executablePath: CHROMIUM,
+    // The browser `make test` installs (SPREADWATCH_CHROMIUM), not a fixed path.
+    executablePath: stackConfig.chromiumPath,
     args: [
       '--headless',
       '--no-sandbox',
